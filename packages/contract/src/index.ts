@@ -1,0 +1,13 @@
+export * from "./define-operation.js";
+export * from "./errors.js";
+export * from "./flags.js";
+export * from "./resources.js";
+export * from "./scopes.js";
+export * from "./operations/index.js";
+export * from "./schemas/common.js";
+export * from "./schemas/agent-auth.js";
+export * from "./schemas/auth.js";
+export * from "./schemas/capabilities.js";
+export * from "./schemas/team.js";
+export * from "./schemas/tokens.js";
+export { sandboxClockSchema } from "./operations/sandbox/clock-get.js";
