@@ -16,7 +16,8 @@ type Env = Record<string, string | undefined>;
 
 /** `${XDG_CONFIG_HOME:-~/.config}/opentrain/cli.json` */
 export function credentialsPath(env: Env = process.env): string {
-  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.trim() !== "" ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
+  const base =
+    env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.trim() !== "" ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
   return join(base, "opentrain", "cli.json");
 }
 

@@ -8,12 +8,7 @@ export const cursorParam = z.string().min(1).max(512).describe("nextCursor from 
 
 /** `limit` query parameter; query strings arrive as text, so numbers are coerced. */
 export function limitParam(max: number, defaultValue: number) {
-  return z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .describe(`Page size, 1–${max} (default ${defaultValue})`);
+  return z.coerce.number().int().min(1).max(max).describe(`Page size, 1–${max} (default ${defaultValue})`);
 }
 
 /** Boolean query parameter accepting `true`/`false`/`1`/`0`. */

@@ -13,7 +13,10 @@ export const sandboxClaimsComplete = defineOperation({
   auth: "sandbox",
   scope: null,
   input: z.object({
-    userCode: z.string().regex(/^\d{6}$/, "userCode is the 6-digit code").optional(),
+    userCode: z
+      .string()
+      .regex(/^\d{6}$/, "userCode is the 6-digit code")
+      .optional(),
     verificationUri: z.string().optional().describe("The verification_uri from the claim start"),
   }),
   output: z.object({

@@ -1,0 +1,75 @@
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { systemClock, type Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import { registerDiscoveryRoutes } from "./discovery/routes.js";
+import { ApiError } from "./errors.js";
+import { handlers } from "./handlers/index.js";
+import { sendError } from "./http/error-body.js";
+import { errorHandler } from "./http/error-handler.js";
+import { registerOperationRoutes } from "./http/operation-routes.js";
+import { MemoryRateLimitStore, RateLimiter } from "./http/rate-limiter.js";
+import { genRequestId } from "./http/request-id.js";
+import type { SandboxRuntime } from "./sandbox/runtime.js";
+import { registerWebRoutes } from "./web/routes.js";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  log: Logger;
+  rateLimiter: RateLimiter;
+  sandbox: SandboxRuntime | null;
+}
+
+export function defaultRateLimiter(): RateLimiter {
+  return new RateLimiter(new MemoryRateLimitStore(), () => systemClock.now().getTime());
+}
+
+/** Builds the HTTP application: API routes from the registry, discovery documents, web pages. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    genReqId: genRequestId,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.OPENTRAIN_TRUST_PROXY === "1",
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split("?")[0];
+    if (req.url.startsWith("/api/agent/")) {
+      return reply
+        .status(404)
+        .send({ error: "invalid_request", error_description: `No endpoint ${req.method} ${path}` });
+    }
+    if (req.url.startsWith("/api/")) {
+      return sendError(
+        req,
+        reply,
+        new ApiError("NOT_FOUND", `No endpoint ${req.method} ${path}; see /api/public/v1/openapi.json`),
+      );
+    }
+    return reply
+      .status(404)
+      .type("text/html; charset=utf-8")
+      .send("<!doctype html><title>Not found</title><h1>Not found</h1>");
+  });
+
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(cookie, { secret: deps.config.cookieSecret });
+  // A JSON body that is not an object is rejected by validation with a clear message.
+  app.addContentTypeParser("text/plain", { parseAs: "string" }, (_req, body, done) => done(null, body));
+
+  registerOperationRoutes(app, deps, handlers);
+  registerDiscoveryRoutes(app, deps);
+  registerWebRoutes(app, deps);
+  return app;
+}

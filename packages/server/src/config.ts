@@ -1,0 +1,98 @@
+import { randomBytes } from "node:crypto";
+
+export type Mode = "sandbox" | "production";
+
+/** Server configuration, read once from the environment (README lists every variable). */
+export interface Config {
+  port: number;
+  host: string;
+  mode: Mode;
+  /** PGlite data directory, or "memory". Ignored when databaseUrl is set. */
+  dataDir: string;
+  databaseUrl: string | null;
+  /** Origin used in absolute URLs the API returns (claim links, approval URLs). */
+  publicUrl: string;
+  /** Bearer secret of the sandbox test helpers. */
+  sandboxSecret: string;
+  sandboxSecretGenerated: boolean;
+  /** Per-IP requests per minute on authenticated Public API routes. */
+  apiRateLimitPerMinute: number;
+  /** Per-IP registrations and claim starts per minute on /api/agent. */
+  agentAuthRateLimitPerMinute: number;
+  /** Per-IP requests per minute on tokenless marketplace routes. */
+  publicRateLimitPerMinute: number;
+  /** Minimum seconds between token polls (`interval`). */
+  claimPollIntervalSeconds: number;
+  logLevel: string;
+  /** Signing key for cookies and CSRF tokens. */
+  cookieSecret: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function origin(raw: string, name: string): string {
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("scheme");
+    return u.origin;
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) origin such as https://opentrain.example.com, got "${raw}"`);
+  }
+}
+
+/** Parses the environment; throws ConfigError naming the variable to fix. */
+export function loadConfig(env: Env = process.env): Config {
+  const modeRaw = (env.OPENTRAIN_MODE ?? "sandbox").trim() || "sandbox";
+  if (modeRaw !== "sandbox" && modeRaw !== "production") {
+    throw new ConfigError(`OPENTRAIN_MODE must be "sandbox" or "production", got "${modeRaw}"`);
+  }
+  const mode: Mode = modeRaw;
+  const port = int(env, "PORT", 8787, 0, 65535);
+  const host = env.HOST?.trim() || "127.0.0.1";
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// URL, got "${databaseUrl.replace(/:[^:@/]*@/, ":***@")}"`);
+  }
+  const displayHost = host === "0.0.0.0" || host === "::" ? "localhost" : host === "127.0.0.1" ? "localhost" : host;
+  const publicUrl = env.OPENTRAIN_PUBLIC_URL?.trim()
+    ? origin(env.OPENTRAIN_PUBLIC_URL.trim(), "OPENTRAIN_PUBLIC_URL")
+    : `http://${displayHost}:${port}`;
+  if (mode === "production" && !env.OPENTRAIN_PUBLIC_URL?.trim()) {
+    throw new ConfigError("OPENTRAIN_PUBLIC_URL is required in production mode (the origin users reach)");
+  }
+  const secretFromEnv = env.OPENTRAIN_SANDBOX_SECRET?.trim();
+  const cookieSecret = env.OPENTRAIN_COOKIE_SECRET?.trim() || randomBytes(32).toString("hex");
+  if (mode === "production" && !env.OPENTRAIN_COOKIE_SECRET?.trim()) {
+    throw new ConfigError("OPENTRAIN_COOKIE_SECRET is required in production mode (32+ random characters)");
+  }
+  return {
+    port,
+    host,
+    mode,
+    dataDir: env.OPENTRAIN_DATA_DIR?.trim() || ".opentrain/data",
+    databaseUrl,
+    publicUrl,
+    sandboxSecret: secretFromEnv || `sbx_${randomBytes(24).toString("hex")}`,
+    sandboxSecretGenerated: !secretFromEnv,
+    apiRateLimitPerMinute: int(env, "OPENTRAIN_API_RATE_LIMIT_PER_MINUTE", 600, 1, 10_000_000),
+    agentAuthRateLimitPerMinute: int(env, "OPENTRAIN_AGENT_AUTH_RATE_LIMIT_PER_MINUTE", 20, 1, 10_000_000),
+    publicRateLimitPerMinute: int(env, "OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE", 120, 1, 10_000_000),
+    claimPollIntervalSeconds: int(env, "OPENTRAIN_CLAIM_POLL_INTERVAL_SECONDS", 5, 0, 3600),
+    logLevel: env.LOG_LEVEL?.trim() || "info",
+    cookieSecret,
+  };
+}

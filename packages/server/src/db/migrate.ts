@@ -1,0 +1,41 @@
+import type { Database } from "./client.js";
+import { MIGRATIONS } from "./migrations/index.js";
+import { sql } from "drizzle-orm";
+
+/** Arbitrary constant: the advisory lock that serialises migrations across server processes. */
+const MIGRATION_LOCK = 87_870_001;
+
+/** Applies pending migrations, each in its own transaction; safe to run from several processes. */
+export async function migrate(database: Database): Promise<string[]> {
+  const { db } = database;
+  const applied: string[] = [];
+  await database.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+  );
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    const rows = await tx.execute<{ id: string }>(sql`SELECT id FROM schema_migrations`);
+    const done = new Set(rowsOf<{ id: string }>(rows).map((r) => r.id));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      // One statement per call: PGlite's extended protocol refuses multi-statement text.
+      for (const statement of splitStatements(m.sql)) await tx.execute(sql.raw(statement));
+      await tx.execute(sql`INSERT INTO schema_migrations (id) VALUES (${m.id})`);
+      applied.push(m.id);
+    }
+  });
+  return applied;
+}
+
+/** node-postgres and PGlite return rows in the same `rows` field. */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** Splits migration text on statement-ending semicolons (migrations keep `;` out of literals). */
+export function splitStatements(text: string): string[] {
+  return text
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

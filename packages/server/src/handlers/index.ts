@@ -1,0 +1,42 @@
+import type { OperationKey, operations } from "@opentrain-ai/contract";
+import type { Handler } from "../http/request-context.js";
+import { claim } from "./agent-auth/claim.js";
+import { register } from "./agent-auth/register.js";
+import { revoke as revokeByValue } from "./agent-auth/revoke.js";
+import { token } from "./agent-auth/token.js";
+import { me } from "./auth/me.js";
+import { capabilities } from "./job-drafts/capabilities.js";
+import { claimsComplete } from "./sandbox/claims-complete.js";
+import { clockAdvance, clockGet } from "./sandbox/clock.js";
+import { featuresSet } from "./sandbox/features-set.js";
+import { tokensCreate as sandboxTokensCreate } from "./sandbox/tokens-create.js";
+import { get as teamGet } from "./team/get.js";
+import { invite as teamInvite } from "./team/invite.js";
+import { create as tokensCreate } from "./tokens/create.js";
+import { list as tokensList } from "./tokens/list.js";
+import { revoke as tokensRevoke } from "./tokens/revoke.js";
+
+export type HandlerMap = { [K in OperationKey]?: Handler<(typeof operations)[K]> };
+
+/**
+ * Operation → handler. Operations of later milestones are absent and answer 404
+ * `not_implemented`; the registry test pins that list so it can only shrink.
+ */
+export const handlers: HandlerMap = {
+  agentAuthRegister: register,
+  agentAuthClaim: claim,
+  agentAuthToken: token,
+  agentAuthRevoke: revokeByValue,
+  authMe: me,
+  jobDraftsCapabilities: capabilities,
+  tokensList,
+  tokensCreate,
+  tokensRevoke,
+  teamGet,
+  teamInvite,
+  sandboxClockGet: clockGet,
+  sandboxClockAdvance: clockAdvance,
+  sandboxClaimsComplete: claimsComplete,
+  sandboxTokensCreate,
+  sandboxFeaturesSet: featuresSet,
+};

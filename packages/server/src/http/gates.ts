@@ -1,0 +1,76 @@
+import { hasScope, type Operation } from "@opentrain-ai/contract";
+import type { FastifyRequest } from "fastify";
+import { ApiError } from "../errors.js";
+import { constantTimeEquals } from "../ids.js";
+import { getFeatures } from "../services/accounts/features.js";
+import type { Principal, ServiceContext } from "../services/context.js";
+import { authenticateToken } from "../services/tokens/authenticate.js";
+
+function bearerOf(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (typeof header !== "string") return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m ? (m[1] as string) : null;
+}
+
+function unauthorized(ctx: ServiceContext, message: string): ApiError {
+  return new ApiError("UNAUTHORIZED", message, undefined, {
+    "www-authenticate": `Bearer resource_metadata="${ctx.config.publicUrl}/.well-known/oauth-protected-resource"`,
+  });
+}
+
+/**
+ * The gates of an operation, in one fixed order: authenticate → feature flag → scope → claim.
+ * (Input validation and tenant ownership follow in the route and the service.)
+ */
+export async function runGates(ctx: ServiceContext, req: FastifyRequest, op: Operation): Promise<Principal | null> {
+  if (op.auth === "sandbox") {
+    const secret = bearerOf(req);
+    if (!secret || !constantTimeEquals(secret, ctx.config.sandboxSecret)) {
+      throw new ApiError(
+        "UNAUTHORIZED",
+        "Sandbox helpers need Authorization: Bearer <sandbox secret> (OPENTRAIN_SANDBOX_SECRET or the start-up banner).",
+      );
+    }
+    return null;
+  }
+  if (op.auth === "none") return null;
+
+  const secret = bearerOf(req);
+  if (!secret) throw unauthorized(ctx, "Missing bearer token: send Authorization: Bearer ot_pat_...");
+  const principal = await authenticateToken(ctx, secret);
+  if (!principal) throw unauthorized(ctx, "The bearer token is invalid, expired or revoked.");
+
+  if (op.feature) {
+    const features = await getFeatures(ctx, principal.accountId);
+    if (!features[op.feature]) {
+      throw new ApiError("FORBIDDEN", `The ${op.feature} feature is not enabled for this account.`, {
+        reason: "feature_disabled",
+        featureKey: op.feature,
+        mode: "ALLOWLIST",
+      });
+    }
+  }
+  if (op.scope && !hasScope(principal.scopes, op.scope)) {
+    throw new ApiError("FORBIDDEN", "Token lacks a required scope.", {
+      reason: "insufficient_scope",
+      requiredScopes: [op.scope],
+      grantedScopes: principal.scopes,
+    });
+  }
+  if (op.anyScope && !op.anyScope.some((s) => hasScope(principal.scopes, s))) {
+    throw new ApiError("FORBIDDEN", `Token needs at least one of: ${op.anyScope.join(", ")}.`, {
+      reason: "insufficient_scope",
+      requiredScopes: [...op.anyScope],
+      grantedScopes: principal.scopes,
+    });
+  }
+  if (op.claim && !principal.claimed) {
+    throw new ApiError("FORBIDDEN", `This agent account must be claimed by a human before it can ${op.claim}.`, {
+      reason: "account_claim_required",
+      action: op.claim,
+      claimUrl: `${ctx.config.publicUrl}/claim`,
+    });
+  }
+  return principal;
+}

@@ -1,0 +1,84 @@
+import { API_BASE_PATHS, OPERATIONS, type Operation } from "@opentrain-ai/contract";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ApiError, OAuthError } from "../errors.js";
+import type { HandlerMap } from "../handlers/index.js";
+import type { AppDeps } from "../app.js";
+import { runGates } from "./gates.js";
+import { StatusResult, type Handler, type RequestContext } from "./request-context.js";
+import { validateInput } from "./validate-input.js";
+
+/** `/tokens/{tokenId}` → `/api/public/v1/tokens/:tokenId` */
+export function routeUrl(op: Operation): string {
+  return API_BASE_PATHS[op.api] + op.path.replace(/\{([A-Za-z0-9_]+)\}/g, ":$1");
+}
+
+/** Per-IP rate limit bucket of an operation: its limit per minute, or null for none. */
+function rateLimitFor(op: Operation, deps: AppDeps): { bucket: string; perMinute: number } | null {
+  const c = deps.config;
+  if (op.id === "agentAuth.register" || op.id === "agentAuth.claim") {
+    return { bucket: op.id, perMinute: c.agentAuthRateLimitPerMinute };
+  }
+  if (op.api === "sandbox") return null;
+  if (op.api === "public" && op.auth === "none") return { bucket: "public", perMinute: c.publicRateLimitPerMinute };
+  return { bucket: "api", perMinute: c.apiRateLimitPerMinute };
+}
+
+async function enforceRateLimit(op: Operation, deps: AppDeps, req: FastifyRequest, reply: FastifyReply) {
+  const rule = rateLimitFor(op, deps);
+  if (!rule) return;
+  const hit = await deps.rateLimiter.hit(`${rule.bucket}:${req.ip}`, rule.perMinute, 60_000);
+  reply.header("x-ratelimit-limit", String(hit.limit));
+  reply.header("x-ratelimit-remaining", String(hit.remaining));
+  if (hit.allowed) return;
+  const headers = { "retry-after": String(hit.retryAfterSeconds) };
+  if (op.api === "agent") {
+    throw new OAuthError(
+      "rate_limit_exceeded",
+      `Too many requests; retry after ${hit.retryAfterSeconds} seconds`,
+      headers,
+    );
+  }
+  throw new ApiError(
+    "RATE_LIMITED",
+    `Too many requests from this address; retry after ${hit.retryAfterSeconds} seconds.`,
+    { limit: hit.limit, windowSeconds: 60, retryAfterSeconds: hit.retryAfterSeconds },
+    headers,
+  );
+}
+
+/** Registers one route per operation: rate limit → gates → validation → handler. */
+export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, handlers: HandlerMap): void {
+  for (const op of OPERATIONS) {
+    if (op.api === "sandbox" && deps.config.mode !== "sandbox") continue;
+    const handler = (handlers as Record<string, Handler<Operation> | undefined>)[keyOf(op)];
+    app.route({
+      method: op.method,
+      url: routeUrl(op),
+      handler: async (req, reply) => {
+        await enforceRateLimit(op, deps, req, reply);
+        const base = { db: deps.database.db, clock: deps.clock, config: deps.config, log: req.log };
+        const principal = await runGates(base, req, op);
+        const input = validateInput(op, req);
+        if (!handler) {
+          throw new ApiError("NOT_FOUND", `${op.method} ${routeUrl(op)} is not available on this server yet.`, {
+            reason: "not_implemented",
+            operation: op.id,
+          });
+        }
+        const ctx: RequestContext = { ...base, principal, req, sandbox: deps.sandbox };
+        const result = await handler(ctx, input);
+        if (op.api === "agent") reply.header("cache-control", "no-store");
+        if (result instanceof StatusResult) return reply.status(result.status).send(result.body);
+        return reply.status(op.successStatus).send(result);
+      },
+    });
+  }
+}
+
+/** `tokens.revoke` → the key of `operations` (`tokensRevoke`). */
+const keyByOperation = new Map<Operation, string>();
+import { operations } from "@opentrain-ai/contract";
+for (const [key, op] of Object.entries(operations)) keyByOperation.set(op as Operation, key);
+function keyOf(op: Operation): string {
+  return keyByOperation.get(op) ?? op.id;
+}

@@ -1,0 +1,59 @@
+/** Outcome of counting one request against a limit. */
+export interface RateLimitHit {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until the current window resets. */
+  retryAfterSeconds: number;
+}
+
+/** Where counters live; the in-memory store serves one process (PostgreSQL-backed for scale-out). */
+export interface RateLimitStore {
+  /** Increments the counter of `key` in the fixed window containing `nowMs`; returns the new count and window end. */
+  increment(key: string, windowMs: number, nowMs: number): Promise<{ count: number; resetAtMs: number }>;
+}
+
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly windows = new Map<string, { count: number; resetAtMs: number }>();
+  private lastSweepMs = 0;
+
+  async increment(key: string, windowMs: number, nowMs: number) {
+    this.sweep(nowMs);
+    const windowStart = Math.floor(nowMs / windowMs) * windowMs;
+    const resetAtMs = windowStart + windowMs;
+    const current = this.windows.get(key);
+    if (!current || current.resetAtMs !== resetAtMs) {
+      const fresh = { count: 1, resetAtMs };
+      this.windows.set(key, fresh);
+      return fresh;
+    }
+    current.count += 1;
+    return current;
+  }
+
+  /** Drops finished windows at most once a second, so memory stays bounded by active keys. */
+  private sweep(nowMs: number) {
+    if (nowMs - this.lastSweepMs < 1000) return;
+    this.lastSweepMs = nowMs;
+    for (const [key, w] of this.windows) if (w.resetAtMs <= nowMs) this.windows.delete(key);
+  }
+}
+
+/** Fixed-window limiter; time is real wall-clock time, never the sandbox's virtual clock. */
+export class RateLimiter {
+  constructor(
+    private readonly store: RateLimitStore,
+    private readonly nowMs: () => number,
+  ) {}
+
+  async hit(key: string, limit: number, windowMs: number): Promise<RateLimitHit> {
+    const now = this.nowMs();
+    const { count, resetAtMs } = await this.store.increment(key, windowMs, now);
+    return {
+      allowed: count <= limit,
+      limit,
+      remaining: Math.max(0, limit - count),
+      retryAfterSeconds: Math.max(1, Math.ceil((resetAtMs - now) / 1000)),
+    };
+  }
+}

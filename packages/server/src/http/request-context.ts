@@ -1,0 +1,32 @@
+import type { Operation } from "@opentrain-ai/contract";
+import type { FastifyRequest } from "fastify";
+import type { z } from "zod";
+import type { Principal, ServiceContext } from "../services/context.js";
+import type { SandboxRuntime } from "../sandbox/runtime.js";
+
+/** What a handler receives besides its validated input. */
+export interface RequestContext extends ServiceContext {
+  /** The authenticated token's principal; null on tokenless routes. */
+  principal: Principal | null;
+  req: FastifyRequest;
+  sandbox: SandboxRuntime | null;
+}
+
+/** A handler result whose status differs from the operation's usual success status. */
+export class StatusResult<T> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+
+export type Handler<O extends Operation> = (
+  ctx: RequestContext,
+  input: z.infer<O["input"]>,
+) => Promise<z.infer<O["output"]> | StatusResult<z.infer<O["output"]>>>;
+
+/** The principal of a bearer route (the gate guarantees one). */
+export function principalOf(ctx: RequestContext): Principal {
+  if (!ctx.principal) throw new Error("bearer operation reached its handler without a principal");
+  return ctx.principal;
+}

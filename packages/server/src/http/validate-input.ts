@@ -1,0 +1,29 @@
+import type { Operation } from "@opentrain-ai/contract";
+import type { FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { ApiError } from "../errors.js";
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? "body" : path.map(String).join(".");
+}
+
+/** Merges query, body and path parameters and validates them with the operation's schema. */
+export function validateInput<O extends Operation>(op: O, req: FastifyRequest): z.infer<O["input"]> {
+  const body = req.body;
+  if (body !== undefined && body !== null && (typeof body !== "object" || Array.isArray(body))) {
+    throw new ApiError("BAD_REQUEST", "The request body must be a JSON object.", { reason: "invalid_body" });
+  }
+  const raw = {
+    ...(op.encoding === "query" ? (req.query as object) : {}),
+    ...((body as object | undefined) ?? {}),
+    ...(req.params as object),
+  };
+  const parsed = op.input.safeParse(raw);
+  if (parsed.success) return parsed.data as z.infer<O["input"]>;
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }));
+  const first = parsed.error.issues[0]!;
+  throw new ApiError("BAD_REQUEST", `Invalid ${describePath(first.path)}: ${first.message}`, {
+    field: describePath(first.path),
+    issues,
+  });
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { buildApp, defaultRateLimiter } from "./app.js";
+import { systemClock, VirtualClock, type Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import { openDatabase, type Database } from "./db/client.js";
+import { migrate } from "./db/migrate.js";
+import { createLogger } from "./logger.js";
+import { SandboxRuntime } from "./sandbox/runtime.js";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  config: Config;
+  database: Database;
+  clock: Clock;
+  sandbox: SandboxRuntime | null;
+  /** Origin the server listens on (http://127.0.0.1:PORT). */
+  address: string;
+  /** Stops accepting connections, drains in-flight requests, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, runs migrations, builds the app and listens. */
+export async function startServer(
+  config: Config,
+  opts: { log?: Logger; listen?: boolean } = {},
+): Promise<RunningServer> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const database = await openDatabase(config);
+  const applied = await migrate(database);
+  if (applied.length > 0) log.info({ migrations: applied }, "migrations applied");
+  let clock: Clock = systemClock;
+  let sandbox: SandboxRuntime | null = null;
+  if (config.mode === "sandbox") {
+    const virtual = new VirtualClock();
+    sandbox = new SandboxRuntime(virtual, database);
+    await sandbox.syncClock();
+    clock = virtual;
+  }
+  const app = await buildApp({ config, database, clock, log, rateLimiter: defaultRateLimiter(), sandbox });
+  let address = "";
+  if (opts.listen !== false) {
+    address = await app.listen({ port: config.port, host: config.host });
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    config,
+    database,
+    clock,
+    sandbox,
+    address,
+    close: () => {
+      closing ??= (async () => {
+        await app.close();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

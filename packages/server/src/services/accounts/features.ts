@@ -1,0 +1,30 @@
+import { FEATURE_FLAGS, type FeatureFlag } from "@opentrain-ai/contract";
+import { eq } from "drizzle-orm";
+import { accountFeatures } from "../../db/schema.js";
+import type { ServiceContext } from "../context.js";
+
+export type FeatureSet = Record<FeatureFlag, boolean>;
+
+/** Every flag is on (rollout mode ALL) unless the account has an override. */
+export async function getFeatures(ctx: ServiceContext, accountId: string): Promise<FeatureSet> {
+  const rows = await ctx.db.select().from(accountFeatures).where(eq(accountFeatures.accountId, accountId));
+  const set = Object.fromEntries(FEATURE_FLAGS.map((f) => [f, true])) as FeatureSet;
+  for (const r of rows) if (r.flag in set) set[r.flag as FeatureFlag] = r.enabled;
+  return set;
+}
+
+/** Stores overrides for the given flags. */
+export async function setFeatures(
+  ctx: ServiceContext,
+  accountId: string,
+  changes: Partial<Record<FeatureFlag, boolean>>,
+): Promise<FeatureSet> {
+  for (const [flag, enabled] of Object.entries(changes)) {
+    if (enabled === undefined) continue;
+    await ctx.db
+      .insert(accountFeatures)
+      .values({ accountId, flag, enabled })
+      .onConflictDoUpdate({ target: [accountFeatures.accountId, accountFeatures.flag], set: { enabled } });
+  }
+  return getFeatures(ctx, accountId);
+}

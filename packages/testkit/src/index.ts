@@ -1,0 +1,3 @@
+export * from "./actors.js";
+export * from "./http.js";
+export * from "./start-test-server.js";
