@@ -20,8 +20,10 @@ function unauthorized(ctx: ServiceContext, message: string): ApiError {
 }
 
 /**
- * The gates of an operation, in one fixed order: authenticate → feature flag → scope → claim.
- * (Input validation and tenant ownership follow in the route and the service.)
+ * The gates of an operation, in one fixed order: authenticate → feature flag → claim → scope.
+ * Claim comes before scope because every claim-gated operation needs a scope that only the
+ * claim grants: checked the other way round, an unclaimed agent would never learn it must be
+ * claimed (docs/decisions.md). Input validation and tenant ownership follow.
  */
 export async function runGates(ctx: ServiceContext, req: FastifyRequest, op: Operation): Promise<Principal | null> {
   if (op.auth === "sandbox") {
@@ -51,6 +53,13 @@ export async function runGates(ctx: ServiceContext, req: FastifyRequest, op: Ope
       });
     }
   }
+  if (op.claim && !principal.claimed) {
+    throw new ApiError("FORBIDDEN", `This agent account must be claimed by a human before it can ${op.claim}.`, {
+      reason: "account_claim_required",
+      action: op.claim,
+      claimUrl: `${ctx.config.publicUrl}/claim`,
+    });
+  }
   if (op.scope && !hasScope(principal.scopes, op.scope)) {
     throw new ApiError("FORBIDDEN", "Token lacks a required scope.", {
       reason: "insufficient_scope",
@@ -63,13 +72,6 @@ export async function runGates(ctx: ServiceContext, req: FastifyRequest, op: Ope
       reason: "insufficient_scope",
       requiredScopes: [...op.anyScope],
       grantedScopes: principal.scopes,
-    });
-  }
-  if (op.claim && !principal.claimed) {
-    throw new ApiError("FORBIDDEN", `This agent account must be claimed by a human before it can ${op.claim}.`, {
-      reason: "account_claim_required",
-      action: op.claim,
-      claimUrl: `${ctx.config.publicUrl}/claim`,
     });
   }
   return principal;

@@ -46,7 +46,7 @@ async function enforceRateLimit(op: Operation, deps: AppDeps, req: FastifyReques
   );
 }
 
-/** Registers one route per operation: rate limit → gates → validation → handler. */
+/** Registers one route per operation: rate limit → gates → (availability) → validation → handler. */
 export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, handlers: HandlerMap): void {
   for (const op of OPERATIONS) {
     if (op.api === "sandbox" && deps.config.mode !== "sandbox") continue;
@@ -58,13 +58,13 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
         await enforceRateLimit(op, deps, req, reply);
         const base = { db: deps.database.db, clock: deps.clock, config: deps.config, log: req.log };
         const principal = await runGates(base, req, op);
-        const input = validateInput(op, req);
         if (!handler) {
           throw new ApiError("NOT_FOUND", `${op.method} ${routeUrl(op)} is not available on this server yet.`, {
             reason: "not_implemented",
             operation: op.id,
           });
         }
+        const input = validateInput(op, req);
         const ctx: RequestContext = { ...base, principal, req, sandbox: deps.sandbox };
         const result = await handler(ctx, input);
         if (op.api === "agent") reply.header("cache-control", "no-store");

@@ -1,0 +1,33 @@
+import { authStatusSummary, capabilitiesSummary } from "./auth.js";
+import { genericSummary } from "./generic.js";
+import { getTeamSummary, inviteTeamMemberSummary } from "./team.js";
+import { listTokensSummary, revokeTokenSummary } from "./tokens.js";
+import type { SummaryInfo, Summarizer } from "./types.js";
+
+export * from "./auth.js";
+export { genericSummary } from "./generic.js";
+export { NEXT_STEPS } from "./next-steps.js";
+export type { SummaryInfo, Summarizer } from "./types.js";
+
+/** Bespoke summaries by tool name; every other tool gets the generic one. */
+export const SUMMARIES: Readonly<Record<string, Summarizer>> = {
+  opentrain_auth_status: authStatusSummary,
+  opentrain_capabilities: capabilitiesSummary,
+  opentrain_list_tokens: listTokensSummary,
+  opentrain_revoke_token: revokeTokenSummary,
+  opentrain_get_team: getTeamSummary,
+  opentrain_invite_team_member: inviteTeamMemberSummary,
+};
+
+/** The text block of a successful result; falls back to the generic summary if a bespoke one fails. */
+export function summarize(data: unknown, info: SummaryInfo): string {
+  const bespoke = SUMMARIES[info.tool.name];
+  if (bespoke) {
+    try {
+      return bespoke(data, info);
+    } catch {
+      // A body that does not match the expected shape still gets a summary.
+    }
+  }
+  return genericSummary(data, info);
+}
