@@ -2,12 +2,15 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Suites start real servers and child processes; two cores, so keep parallelism modest.
+    // Suites start real servers, browsers and child processes on two cores: keep parallelism modest.
     maxWorkers: 2,
     minWorkers: 1,
-    reporters: process.env.CI ? ["default"] : ["default"],
+    projects: [
+      { extends: true, test: { name: "default", include: ["packages/*/test/**/*.test.ts"] } },
+      // The HTTP API suite again, on PostgreSQL (scripts/test.mjs sets TEST_DATABASE_URL).
+      { extends: true, test: { name: "postgres", include: ["packages/server/test/api/**/*.test.ts"] } },
+    ],
   },
 });

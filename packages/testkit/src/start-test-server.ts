@@ -1,4 +1,5 @@
 import { createLogger, loadConfig, startServer, type RunningServer } from "@opentrain-ai/server";
+import { createIsolatedDatabase } from "./isolated-database.js";
 
 export interface TestServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
@@ -10,7 +11,7 @@ export interface TestServer {
 
 export interface TestServerOptions {
   mode?: "sandbox" | "production";
-  /** PostgreSQL URL; defaults to TEST_DATABASE_URL when set, else in-memory PGlite. */
+  /** PostgreSQL URL; defaults to TEST_DATABASE_URL when set, else in-memory PGlite. Each server gets its own database there. */
   databaseUrl?: string | null;
   /** Extra environment variables, as the server would read them. */
   env?: Record<string, string>;
@@ -35,9 +36,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "1000000",
     OPENTRAIN_CLAIM_POLL_INTERVAL_SECONDS: "0",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...opts.env,
   };
+  const isolated = databaseUrl ? await createIsolatedDatabase(databaseUrl) : null;
+  if (isolated) env.DATABASE_URL = isolated.url;
   // The public URL must name the real port, known only after listening: listen first on a
   // free port, then start the server there.
   const port = opts.env?.PORT ?? String(await freePort());
@@ -49,7 +51,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     baseUrl: config.publicUrl,
     sandboxSecret: config.sandboxSecret,
     server,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await isolated?.drop();
+    },
   };
 }
 

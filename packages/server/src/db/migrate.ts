@@ -9,11 +9,12 @@ const MIGRATION_LOCK = 87_870_001;
 export async function migrate(database: Database): Promise<string[]> {
   const { db } = database;
   const applied: string[] = [];
-  await database.exec(
-    "CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-  );
   await db.transaction(async (tx) => {
+    // Lock first: concurrent CREATE TABLE IF NOT EXISTS from several processes can still collide.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.execute(
+      sql`CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
     const rows = await tx.execute<{ id: string }>(sql`SELECT id FROM schema_migrations`);
     const done = new Set(rowsOf<{ id: string }>(rows).map((r) => r.id));
     for (const m of MIGRATIONS) {

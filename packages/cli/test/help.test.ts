@@ -1,0 +1,54 @@
+import type { Command } from "commander";
+import { describe, expect, it } from "vitest";
+import { IO } from "../src/io.js";
+import { buildProgram } from "../src/program.js";
+import { runCli } from "./helpers.js";
+
+/**
+ * Snapshots of the public command tree: any change to commands, flags or help text shows up in
+ * review. After an intended change (e.g. a new operation in the contract), refresh with
+ * `npx vitest run packages/cli -u`.
+ */
+describe("help", () => {
+  it("opentrain --help", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it("opentrain auth --help", async () => {
+    const r = await runCli(["auth", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it("opentrain auth register --help", async () => {
+    const r = await runCli(["auth", "register", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it("a namespace without a subcommand prints its help on stderr and exits 2", async () => {
+    const r = await runCli(["auth"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Usage: opentrain auth");
+  });
+
+  it("every command answers --help with exit 0", async () => {
+    const paths: string[][] = [];
+    const walk = (cmd: Command, path: string[]) => {
+      for (const c of cmd.commands) {
+        paths.push([...path, c.name()]);
+        walk(c, [...path, c.name()]);
+      }
+    };
+    walk(buildProgram({ io: IO.test().io }), []);
+    expect(paths.length).toBeGreaterThan(20);
+    for (const path of paths) {
+      const r = await runCli([...path, "--help"]);
+      expect(r.code, path.join(" ")).toBe(0);
+      expect(r.stdout).toContain(`Usage: opentrain ${path.join(" ")}`);
+    }
+  });
+});
