@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ErrorCode, OAuthErrorCode } from "./errors.js";
 import type { FeatureFlag } from "./flags.js";
-import type { ResourceId } from "./resources.js";
+import { RESOURCES, type ResourceId, type Toolset } from "./resources.js";
 import type { Scope } from "./scopes.js";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -20,6 +20,8 @@ export interface ToolMeta<I = unknown> {
   name: `opentrain_${string}`;
   title: string;
   description: string;
+  /** Toolset when the seed groups the tool apart from its resource's default. */
+  toolset?: Toolset;
   /** Tool parameters when they differ from the operation input (camelCase seed names). */
   params?: z.ZodObject;
   /** Maps tool parameters to the operation input; required when `params` is set. */
@@ -115,4 +117,9 @@ export function buildPath(op: Operation, input: Record<string, unknown>): string
       return encodeURIComponent(String(value));
     })
   );
+}
+
+/** The MCP toolset of an operation's tool. */
+export function toolsetOf(op: Operation): Toolset {
+  return op.tool?.toolset ?? (RESOURCES[op.resource].toolset as Toolset);
 }

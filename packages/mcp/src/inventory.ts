@@ -1,6 +1,6 @@
 import {
   OPERATIONS,
-  RESOURCES,
+  toolsetOf,
   TOOLSETS,
   isReadOnly,
   type Operation,
@@ -44,7 +44,7 @@ export function allTools(operations: readonly Operation[] = OPERATIONS): ToolDef
   for (const op of operations) {
     const meta = op.tool as ToolMeta<Record<string, unknown>> | undefined;
     if (!meta) continue;
-    const toolset = RESOURCES[op.resource].toolset;
+    const toolset = toolsetOf(op);
     if (!(TOOLSETS as readonly string[]).includes(toolset)) {
       throw new Error(`Operation ${op.id} has tool ${meta.name} but its toolset "${toolset}" is not in TOOLSETS`);
     }

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { OPERATIONS, RESOURCES } from "@opentrain-ai/contract";
+import { OPERATIONS, toolsetOf } from "@opentrain-ai/contract";
 import { describe, expect, it } from "vitest";
 import { BIN, tempConfigHome } from "./helpers.js";
 
@@ -90,7 +90,7 @@ describe("opentrain-mcp binary (built dist/bin.js)", () => {
     }
     const combined = await listTools(["--toolsets", "auth,tokens", "--read-only"]);
     const expected = OPERATIONS.filter(
-      (op) => op.tool && op.method === "GET" && ["auth", "tokens"].includes(RESOURCES[op.resource].toolset),
+      (op) => op.tool && op.method === "GET" && ["auth", "tokens"].includes(toolsetOf(op)),
     ).map((op) => op.tool!.name);
     expect(combined.map((t) => t.name)).toEqual(expected);
     expect(expected).toEqual(expect.arrayContaining(["opentrain_auth_status", "opentrain_list_tokens"]));

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { OPERATIONS, RESOURCES, TOOLSETS } from "@opentrain-ai/contract";
+import { OPERATIONS, TOOLSETS, toolsetOf } from "@opentrain-ai/contract";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allTools } from "../src/index.js";
@@ -67,7 +67,7 @@ describe("tools/list", () => {
   it("maps every tool to a known toolset", () => {
     for (const def of allTools()) {
       expect(TOOLSETS).toContain(def.toolset);
-      expect(RESOURCES[def.op.resource].toolset).toBe(def.toolset);
+      expect(toolsetOf(def.op)).toBe(def.toolset);
     }
   });
 

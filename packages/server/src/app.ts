@@ -15,6 +15,7 @@ import { MemoryRateLimitStore, RateLimiter } from "./http/rate-limiter.js";
 import { genRequestId } from "./http/request-id.js";
 import type { SandboxRuntime } from "./sandbox/runtime.js";
 import { registerWebRoutes } from "./web/routes.js";
+import { applySecurityHeaders } from "./web/security.js";
 
 export interface AppDeps {
   config: Config;
@@ -57,10 +58,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         new ApiError("NOT_FOUND", `No endpoint ${req.method} ${path}; see /api/public/v1/openapi.json`),
       );
     }
+    applySecurityHeaders(reply);
     return reply
       .status(404)
       .type("text/html; charset=utf-8")
-      .send("<!doctype html><title>Not found</title><h1>Not found</h1>");
+      .send('<!doctype html><title>Not found</title><h1>Not found</h1><p><a href="/">OpenTrain home</a></p>');
   });
 
   await app.register(formbody, { bodyLimit: 1024 * 1024 });

@@ -99,7 +99,6 @@ export const webSessions = pgTable("web_sessions", {
 export const loginLinks = pgTable("login_links", {
   tokenHash: text("token_hash").primaryKey(),
   email: text("email").notNull(),
-  nextPath: text("next_path").notNull(),
   expiresAt: ts("expires_at").notNull(),
   usedAt: ts("used_at"),
   createdAt: ts("created_at").notNull(),

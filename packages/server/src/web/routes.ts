@@ -1,8 +1,44 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../app.js";
+import { webErrorHandler } from "./error-page.js";
+import { STYLESHEET } from "./layout.js";
+import { registerApiKeyPages } from "./pages/api-keys.js";
+import { registerClaimPages } from "./pages/claim.js";
+import { registerHomePage } from "./pages/home.js";
+import { registerMailboxPages } from "./pages/mailbox.js";
+import { registerSignInPages } from "./pages/signin.js";
+import { registerTeamPages } from "./pages/team.js";
+import { applySecurityHeaders } from "./security.js";
+import { loadWebState } from "./state.js";
 
-/** Human web pages (sign-in, mailbox, claim, API keys, team). */
+const ASSET_PREFIX = "/assets/";
+
+/**
+ * Human web pages (sign-in, mailbox, claim, API keys, team), server-rendered and usable
+ * without JavaScript. They live in their own encapsulated scope: security headers on every
+ * response, session + CSRF state loaded before each handler (every POST must carry its CSRF
+ * token), and errors rendered as pages instead of the API envelope.
+ */
 export function registerWebRoutes(app: FastifyInstance, deps: AppDeps): void {
-  void app;
-  void deps;
+  void app.register(async (web) => {
+    web.addHook("onSend", async (_req, reply, payload) => {
+      applySecurityHeaders(reply);
+      return payload;
+    });
+    web.addHook("preHandler", async (req, reply) => {
+      if (req.url.startsWith(ASSET_PREFIX)) return;
+      await loadWebState(deps, req, reply);
+    });
+    web.setErrorHandler(webErrorHandler);
+
+    web.get(`${ASSET_PREFIX}app.css`, async (_req, reply) =>
+      reply.header("cache-control", "public, max-age=3600").type("text/css; charset=utf-8").send(STYLESHEET),
+    );
+    registerHomePage(web);
+    registerSignInPages(web, deps);
+    registerMailboxPages(web, deps);
+    registerClaimPages(web);
+    registerApiKeyPages(web);
+    registerTeamPages(web);
+  });
 }

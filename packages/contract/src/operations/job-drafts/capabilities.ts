@@ -18,6 +18,7 @@ export const jobDraftsCapabilities = defineOperation({
   tool: {
     name: "opentrain_capabilities",
     title: "Capabilities",
+    toolset: "auth",
     description:
       "Discover which job-drafting features are enabled for the account plus the full job field/enum catalog — use it to probe feature availability before drafting. No parameters. Requires: any valid token; the public_api_job_drafting feature must be enabled for the account.",
   },

@@ -27,6 +27,7 @@ export const jobsInvite = defineOperation({
   tool: {
     name: "opentrain_invite_freelancer",
     title: "Invite freelancer",
+    toolset: "proposals",
     description:
       "Invite an AI trainer to a published job, creating a proposal they can respond to. Idempotent: re-inviting the same person returns the existing proposal with alreadyInvited: true.",
   },

@@ -93,7 +93,6 @@ CREATE INDEX web_sessions_user_idx ON web_sessions (user_id);
 CREATE TABLE login_links (
   token_hash text PRIMARY KEY,
   email text NOT NULL,
-  next_path text NOT NULL,
   expires_at timestamptz NOT NULL,
   used_at timestamptz,
   created_at timestamptz NOT NULL

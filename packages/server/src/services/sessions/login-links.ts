@@ -10,10 +10,25 @@ import type { UserRow } from "../users/find-user-by-email.js";
 export const LOGIN_LINK_TTL_MS = 15 * 60 * 1000;
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** Only same-site relative paths are followed after sign-in (no open redirect). */
-export function safeNextPath(next: string | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return "/";
-  return next.slice(0, 2000);
+const INTERNAL_ORIGIN = "http://opentrain.internal";
+
+/**
+ * Only same-site paths are followed after sign-in (no open redirect): control characters and
+ * backslashes are refused outright (browsers strip or rewrite them into `//host`), and the
+ * path must still resolve to our own origin.
+ */
+export function safeNextPath(next: unknown): string {
+  if (typeof next !== "string" || next.length === 0 || next.length > 2000) return "/";
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return "/";
+  if (!next.startsWith("/") || next.startsWith("//")) return "/";
+  try {
+    const resolved = new URL(next, INTERNAL_ORIGIN);
+    if (resolved.origin !== INTERNAL_ORIGIN) return "/";
+    return resolved.pathname + resolved.search + resolved.hash;
+  } catch {
+    return "/";
+  }
 }
 
 /** Emails a one-time sign-in link (sign-up when the address is new). */
@@ -28,11 +43,12 @@ export async function sendLoginLink(
     await tx.db.insert(loginLinks).values({
       tokenHash: hashSecret(secret),
       email,
-      nextPath: safeNextPath(args.next),
       expiresAt: new Date(now.getTime() + LOGIN_LINK_TTL_MS),
       createdAt: now,
     });
-    const link = `${tx.config.publicUrl}/signin/verify?token=${secret}`;
+    // `next` may hold a claim or invitation secret, so it travels in the emailed link only.
+    const next = safeNextPath(args.next);
+    const link = `${tx.config.publicUrl}/signin/verify?token=${secret}${next === "/" ? "" : `&next=${encodeURIComponent(next)}`}`;
     return sendEmail(tx, {
       to: email,
       subject: "Your OpenTrain sign-in link",
@@ -49,7 +65,7 @@ export async function sendLoginLink(
 export async function consumeLoginLink(
   ctx: ServiceContext,
   secret: string,
-): Promise<{ sessionSecret: string; user: UserRow; next: string }> {
+): Promise<{ sessionSecret: string; user: UserRow }> {
   return withTransaction(ctx, async (tx) => {
     const [link] = await tx.db
       .select()
@@ -70,7 +86,7 @@ export async function consumeLoginLink(
       createdAt: now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
     });
-    return { sessionSecret, user, next: link.nextPath };
+    return { sessionSecret, user };
   });
 }
 
