@@ -1,3 +1,4 @@
+import { SEED_TOOL_NAMES } from "@opentrain-ai/testkit";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -10,51 +11,6 @@ import {
   pathParams,
   type Operation,
 } from "../src/index.js";
-
-/** The 41 tools of the MCP reference (seed document), in its order. */
-const SEED_TOOLS = [
-  "opentrain_register_agent",
-  "opentrain_claim_account",
-  "opentrain_claim_status",
-  "opentrain_auth_status",
-  "opentrain_capabilities",
-  "opentrain_create_job_draft",
-  "opentrain_update_job_draft_fields",
-  "opentrain_publish_job",
-  "opentrain_update_published_job",
-  "opentrain_close_job",
-  "opentrain_list_jobs",
-  "opentrain_search_jobs",
-  "opentrain_list_proposals",
-  "opentrain_get_proposal",
-  "opentrain_get_freelancer_profile",
-  "opentrain_invite_freelancer",
-  "opentrain_hire_proposal",
-  "opentrain_read_messages",
-  "opentrain_send_message",
-  "opentrain_start_proposal_conversation",
-  "opentrain_list_contracts",
-  "opentrain_get_contract",
-  "opentrain_create_milestone",
-  "opentrain_request_milestone_funding",
-  "opentrain_request_milestone_approval",
-  "opentrain_get_approval",
-  "opentrain_end_contract",
-  "opentrain_get_credits",
-  "opentrain_list_credit_ledger",
-  "opentrain_create_credit_top_up",
-  "opentrain_get_credit_top_up",
-  "opentrain_poll_updates",
-  "opentrain_create_webhook",
-  "opentrain_list_webhooks",
-  "opentrain_get_webhook",
-  "opentrain_delete_webhook",
-  "opentrain_list_tokens",
-  "opentrain_revoke_token",
-  "opentrain_get_team",
-  "opentrain_invite_team_member",
-  "opentrain_list_pending_payments",
-];
 
 const each = (fn: (op: Operation) => void) => {
   for (const op of OPERATIONS) fn(op);
@@ -70,7 +26,7 @@ describe("operation registry", () => {
   it("has exactly the 41 seed tools, each once", () => {
     const tools = OPERATIONS.flatMap((o) => (o.tool ? [o.tool.name] : []));
     expect(new Set(tools).size).toBe(tools.length);
-    expect([...tools].sort()).toEqual([...SEED_TOOLS].sort());
+    expect([...tools].sort()).toEqual([...SEED_TOOL_NAMES].sort());
   });
 
   it("has unique method + path and unique CLI commands", () => {

@@ -3,7 +3,7 @@ import { OPERATIONS, TOOLSETS, toolsetOf } from "@opentrain-ai/contract";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allTools } from "../src/index.js";
-import { SEED_TOOL_NAMES, SEED_TOOL_PARAMS } from "./fixtures/seed-tools.js";
+import { SEED_TOOL_NAMES, SEED_TOOL_PARAMS } from "@opentrain-ai/testkit";
 import { connect } from "./helpers.js";
 
 const toolOps = OPERATIONS.filter((op) => op.tool);

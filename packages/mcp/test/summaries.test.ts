@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SEED_TOOL_NAMES } from "./fixtures/seed-tools.js";
+import { SEED_TOOL_NAMES } from "@opentrain-ai/testkit";
 import { NEXT_STEPS, SUMMARIES, ToolContext, allTools, genericSummary, summarize } from "../src/index.js";
 import { BASE_URL, call, connect, fakeFetch, tempConfigHome } from "./helpers.js";
 

@@ -2,3 +2,4 @@ export * from "./actors.js";
 export * from "./http.js";
 export * from "./start-test-server.js";
 export * from "./browser.js";
+export * from "./seed-tools.js";
