@@ -1,0 +1,92 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Starts a node script and resolves once its output matches `ready` (returns the match). */
+export function startProcess(args, { env = {}, ready }) {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready after 30 s:\n${out}`)), 30_000);
+    const onData = (d) => {
+      out += d;
+      const m = ready.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, match: m, output: () => out });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`exited with ${code}:\n${out}`)));
+  });
+}
+
+export async function stopProcess(child) {
+  if (child.exitCode !== null) return;
+  child.removeAllListeners("exit");
+  const done = new Promise((r) => child.on("exit", r));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await done;
+  clearTimeout(timer);
+}
+
+/** Runs the load generator process against `url`. */
+export function load(url, { connections = 50, seconds = 5, token = "" } = {}) {
+  const res = spawnSync(
+    process.execPath,
+    [join(ROOT, "bench/load.mjs"), url, String(connections), String(seconds), token],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (res.status !== 0) throw new Error(`load generator failed: ${res.stderr}`);
+  return JSON.parse(res.stdout.trim().split("\n").pop());
+}
+
+/** Median wall time (ms) and peak RSS (MiB) of a command over `runs` runs. */
+export function timeCommand(args, { runs = 10, env = {} } = {}) {
+  const times = [];
+  let peak = 0;
+  // GNU time reports peak RSS; without it (Debian package `time`) only durations are measured.
+  const gnuTime = existsSync("/usr/bin/time");
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const res = gnuTime
+      ? spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], {
+          encoding: "utf8",
+          env: { ...process.env, ...env },
+        })
+      : spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, ...env } });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const rss = gnuTime ? Number((res.stderr.trim().split("\n").pop() ?? "0").trim()) : NaN;
+    if (Number.isFinite(rss)) peak = Math.max(peak, rss / 1024);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], peakMiB: peak };
+}
+
+export function table(rows, columns) {
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? "").length)));
+  const line = (cells) => cells.map((c, i) => String(c ?? "").padEnd(widths[i])).join("  ");
+  return [
+    line(columns),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map((r) => line(columns.map((c) => r[c]))),
+  ].join("\n");
+}
+
+export function markdownTable(rows, columns) {
+  return [
+    `| ${columns.join(" | ")} |`,
+    `| ${columns.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${columns.map((c) => r[c] ?? "").join(" | ")} |`),
+  ].join("\n");
+}

@@ -1,0 +1,131 @@
+// `npm run bench`: throughput and latency of the platform next to a bare Fastify route measured
+// in the same run, plus start-up costs of the CLI, the MCP server and the server. Prints a
+// table and writes docs/performance.md. Ratios, not absolute numbers, are what to compare.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { load, markdownTable, ROOT, startProcess, stopProcess, table, timeCommand } from "./lib.mjs";
+import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const connections = 50;
+const SERVER = join(ROOT, "packages/server/dist/bin.js");
+const lifted = {
+  OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "10000000",
+  OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "10000000",
+  OPENTRAIN_AGENT_AUTH_RATE_LIMIT_PER_MINUTE: "10000000",
+  LOG_LEVEL: "warn",
+};
+
+async function startPlatform(env) {
+  const started = Date.now();
+  const p = await startProcess([SERVER], {
+    env: { PORT: "0", HOST: "127.0.0.1", ...lifted, ...env },
+    ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  });
+  return { ...p, url: p.match[1], startMs: Date.now() - started };
+}
+
+async function register(url) {
+  const res = await fetch(`${url}/api/agent/identity`, { method: "POST" });
+  return (await res.json()).access_token;
+}
+
+const httpRows = [];
+const startupRows = [];
+
+const baseline = await startProcess([join(ROOT, "bench/baseline-server.mjs")], {
+  ready: /(http:\/\/127\.0\.0\.1:\d+)/,
+});
+const base = load(`${baseline.match[1]}/constant`, { connections, seconds });
+httpRows.push({
+  target: "baseline: bare Fastify constant",
+  db: "-",
+  rps: base.rps.toFixed(0),
+  p50: base.p50,
+  p99: base.p99,
+  ratio: "1.00",
+});
+
+const pg = await startEphemeralPostgres();
+const databases = [["PGlite", { OPENTRAIN_DATA_DIR: "memory" }]];
+if (pg) databases.push(["PostgreSQL", { DATABASE_URL: pg.url }]);
+try {
+  for (const [dbName, env] of databases) {
+    const platform = await startPlatform(env);
+    startupRows.push({ what: `server start → listening (${dbName})`, median_ms: platform.startMs, peak_MiB: "-" });
+    const token = await register(platform.url);
+    for (const [name, path, auth] of [["GET /auth/me", "/api/public/v1/auth/me", true]]) {
+      const r = load(`${platform.url}${path}`, { connections, seconds, token: auth ? token : "" });
+      if (r.non2xx > 0 || r.errors > 0)
+        throw new Error(`${name} on ${dbName}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+      httpRows.push({
+        target: name,
+        db: dbName,
+        rps: r.rps.toFixed(0),
+        p50: r.p50,
+        p99: r.p99,
+        ratio: (r.rps / base.rps).toFixed(2),
+      });
+    }
+    await stopProcess(platform.child);
+  }
+} finally {
+  await stopProcess(baseline.child);
+  pg?.stop();
+}
+
+// Start-up costs: CLI cold start against `node -e 0`, MCP start to tools/list.
+const nodeBase = timeCommand(["-e", "0"]);
+startupRows.push({
+  what: "node -e 0 (baseline)",
+  median_ms: nodeBase.median.toFixed(0),
+  peak_MiB: nodeBase.peakMiB.toFixed(0),
+});
+const cliVersion = timeCommand([join(ROOT, "packages/cli/dist/bin.js"), "--version"]);
+startupRows.push({
+  what: `opentrain --version (${(cliVersion.median / nodeBase.median).toFixed(2)}x)`,
+  median_ms: cliVersion.median.toFixed(0),
+  peak_MiB: cliVersion.peakMiB.toFixed(0),
+});
+const mcpStart = process.hrtime.bigint();
+const client = new Client({ name: "bench", version: "1" });
+await client.connect(
+  new StdioClientTransport({
+    command: process.execPath,
+    args: [join(ROOT, "packages/mcp/dist/bin.js")],
+    stderr: "ignore",
+  }),
+);
+const tools = await client.listTools();
+const mcpMs = Number(process.hrtime.bigint() - mcpStart) / 1e6;
+await client.close();
+startupRows.push({
+  what: `opentrain-mcp start → tools/list (${tools.tools.length} tools, ${(JSON.stringify(tools).length / 1024).toFixed(0)} KiB)`,
+  median_ms: mcpMs.toFixed(0),
+  peak_MiB: "-",
+});
+
+const httpCols = ["target", "db", "rps", "p50", "p99", "ratio"];
+const startCols = ["what", "median_ms", "peak_MiB"];
+process.stdout.write(
+  `\nHTTP at ${connections} connections, ${seconds} s each (ratio = req/s / baseline req/s)\n${table(httpRows, httpCols)}\n`,
+);
+process.stdout.write(`\nStart-up\n${table(startupRows, startCols)}\n`);
+const doc = `# Performance
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version}).
+Every HTTP figure sits next to a bare Fastify route answering a constant, measured in the same run
+on the same machine; the load generator (autocannon) runs in its own process. Latencies in ms.
+
+## HTTP, ${connections} connections, ${seconds} s per target
+
+${markdownTable(httpRows, httpCols)}
+
+## Start-up
+
+${markdownTable(startupRows, startCols)}
+`;
+writeFileSync(join(ROOT, "docs/performance.md"), doc);
+process.stdout.write("\nWrote docs/performance.md\n");
