@@ -19,7 +19,7 @@ function startBin(env: Record<string, string>): Promise<{ child: ChildProcess; p
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     child.on("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${out}`));
@@ -43,7 +43,7 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill("SIGKILL");
 });
 
-describe("opentrain-server process", () => {
+describe("opentrain-server process", { timeout: 120_000 }, () => {
   it("migrates a fresh PGlite data directory, keeps data across restarts, and prints the banner", async () => {
     const dir = mkdtempSync(join(tmpdir(), "opentrain-data-"));
     try {
