@@ -58,6 +58,13 @@ export const ERROR_REASONS = [
   "feature_disabled",
   "insufficient_scope",
   "not_implemented",
+  "not_publish_ready",
+  "publish_limit_reached",
+  "job_not_draft",
+  "job_not_open",
+  "idempotency_key_reused",
+  "unknown_update_keys",
+  "invalid_import",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

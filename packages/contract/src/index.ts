@@ -16,6 +16,7 @@ export * from "./schemas/credits.js";
 export * from "./schemas/events.js";
 export * from "./schemas/freelancers.js";
 export * from "./schemas/jobs.js";
+export * from "./schemas/job-fields.js";
 export * from "./schemas/messages.js";
 export * from "./schemas/params.js";
 export * from "./schemas/payments.js";

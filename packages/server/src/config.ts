@@ -26,6 +26,10 @@ export interface Config {
   logLevel: string;
   /** Signing key for cookies and CSRF tokens. */
   cookieSecret: string;
+  /** Seed of the sandbox marketplace (same seed, same seeded jobs). */
+  sandboxSeed: string;
+  /** Jobs seeded into an empty sandbox database; 0 seeds none. */
+  sandboxSeedJobs: number;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
     claimPollIntervalSeconds: int(env, "OPENTRAIN_CLAIM_POLL_INTERVAL_SECONDS", 5, 0, 3600),
     logLevel: env.LOG_LEVEL?.trim() || "info",
     cookieSecret,
+    sandboxSeed: env.OPENTRAIN_SANDBOX_SEED?.trim() || "opentrain-sandbox-v1",
+    sandboxSeedJobs: int(env, "OPENTRAIN_SANDBOX_SEED_JOBS", 240, 0, 100_000),
   };
 }

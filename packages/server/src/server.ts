@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { buildApp, defaultRateLimiter } from "./app.js";
 import { systemClock, VirtualClock, type Clock } from "./clock.js";
@@ -7,6 +7,8 @@ import { openDatabase, type Database } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
 import { createLogger } from "./logger.js";
 import { SandboxRuntime } from "./sandbox/runtime.js";
+import { seedMarketplace } from "./sandbox/seed/seed-jobs.js";
+import { seedTrainers } from "./sandbox/trainers/seed-trainers.js";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -36,6 +38,16 @@ export async function startServer(
     sandbox = new SandboxRuntime(virtual, database);
     await sandbox.syncClock();
     clock = virtual;
+    const seeded = await seedMarketplace(
+      { db: database.db, clock, config, log: log as unknown as FastifyBaseLogger },
+      { seed: config.sandboxSeed, jobs: config.sandboxSeedJobs },
+    );
+    if (seeded > 0) log.info({ jobs: seeded, seed: config.sandboxSeed }, "sandbox marketplace seeded");
+    const trainers = await seedTrainers(
+      { db: database.db, clock, config, log: log as unknown as FastifyBaseLogger },
+      { seed: config.sandboxSeed },
+    );
+    if (trainers > 0) log.info({ trainers, seed: config.sandboxSeed }, "sandbox trainers seeded");
   }
   const app = await buildApp({ config, database, clock, log, rateLimiter: defaultRateLimiter(), sandbox });
   let address = "";

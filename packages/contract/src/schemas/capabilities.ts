@@ -38,8 +38,22 @@ export const capabilitiesSchema = z.object({
   draft: z
     .object({
       importFormats: z.array(z.enum(JOB_IMPORT_FORMATS)),
-      updateKeys: z.array(z.string()),
-      enums: z.record(z.string(), z.array(z.string())),
+      updateKeys: z.array(z.string()).describe("Every key accepted by both PATCH endpoints"),
+      enums: z.record(z.string(), z.array(z.string())).describe("Every enum's values, keyed by field"),
+      fields: z
+        .array(
+          z.object({
+            key: z.string(),
+            label: z.string(),
+            type: z.string().describe("string, text, number, integer, enum, string[] or object"),
+            description: z.string(),
+            enumValues: z.array(z.string()).nullable(),
+            example: z.string(),
+            requiredForPublish: z.boolean().describe("Always required (the rate key is required per paymentType)"),
+          }),
+        )
+        .optional()
+        .describe("The field catalog: one entry per update key"),
     })
     .loose(),
   authBootstrap: z.enum(["token", "session"]),

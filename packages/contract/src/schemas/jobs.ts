@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { DATA_VOLUME_UNITS, EXPERIENCE_LEVELS, PAYMENT_TYPES } from "./capabilities.js";
+import { PAYMENT_TYPES } from "./capabilities.js";
 import { isoTimestamp, nextCursor } from "./common.js";
+import { JOB_FIELDS, type JobFieldKey } from "./job-fields.js";
 
 /** Job lifecycle statuses (spec 20 §9). */
 export const JOB_STATUSES = ["DRAFT", "OPEN", "ONGOING", "COMPLETED", "ARCHIVED", "PENDING_APPROVAL"] as const;
@@ -10,37 +11,10 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const JOB_CHANGE_EVENT_TYPES = ["PUBLISHED", "UPDATED", "CLOSED"] as const;
 
 /**
- * Documented draft/job update keys (spec 20 §4). The docs say the list continues: the runtime
- * authority is `draft.updateKeys` of GET /job-drafts/capabilities.
+ * Draft/job update keys (spec 20 §4), in display order: the runtime authority is
+ * `draft.updateKeys` of GET /job-drafts/capabilities, which serves this list.
  */
-export const JOB_UPDATE_KEYS = [
-  "jobTitle",
-  "jobDescription",
-  "labelingOverview",
-  "datasetDescription",
-  "dataType",
-  "subjectMatter",
-  "dataVolume",
-  "dataVolumeUnit",
-  "labelingSoftware",
-  "headcount",
-  "experienceLevel",
-  "paymentType",
-  "pricePerHour",
-  "pricePerLabel",
-  "fixedPrice",
-  "countries",
-  "languages",
-  "labelTypes",
-  "aiInterviewRequirements",
-  "budgetRange",
-  "workloadDesc",
-  "timeRequirement",
-  "projectDuration",
-  "freelancerType",
-  "projectScope",
-  "visibility",
-] as const;
+export const JOB_UPDATE_KEYS = Object.keys(JOB_FIELDS) as JobFieldKey[];
 
 /** Rate key that must accompany each payment type. */
 export const RATE_KEY_FOR_PAYMENT_TYPE = {
@@ -48,46 +22,6 @@ export const RATE_KEY_FOR_PAYMENT_TYPE = {
   PAY_PER_LABEL: "pricePerLabel",
   FIXED_PRICE: "fixedPrice",
 } as const satisfies Record<(typeof PAYMENT_TYPES)[number], string>;
-
-/**
- * Typed subset of the update keys whose types the docs state. Other keys stay open
- * (`catchall`) and are checked against `draft.updateKeys` by the server.
- */
-export const jobUpdateFieldShape = {
-  jobTitle: z.string().trim().min(1).max(200).optional().describe("Job title"),
-  jobDescription: z.string().trim().min(1).max(60_000).optional().describe("Full description text"),
-  dataVolume: z.number().nonnegative().optional().describe("Amount of data, in dataVolumeUnit units"),
-  dataVolumeUnit: z.enum(DATA_VOLUME_UNITS).optional(),
-  headcount: z.number().int().positive().optional().describe("How many AI trainers to hire"),
-  experienceLevel: z.enum(EXPERIENCE_LEVELS).optional(),
-  paymentType: z
-    .enum(PAYMENT_TYPES)
-    .optional()
-    .describe("Pair with its rate key: pricePerHour, pricePerLabel or fixedPrice"),
-  pricePerHour: z.number().positive().optional().describe("Hourly rate, USD (PAY_PER_HOUR)"),
-  pricePerLabel: z.number().positive().optional().describe("Per-label rate, USD (PAY_PER_LABEL)"),
-  fixedPrice: z.number().positive().optional().describe("Total price, USD (FIXED_PRICE)"),
-  countries: z.array(z.string().trim().min(1)).optional().describe("Country codes allowed to apply; empty = anywhere"),
-  languages: z.array(z.string().trim().min(1)).optional().describe("Required languages (display names, e.g. Spanish)"),
-  labelTypes: z.array(z.string().trim().min(1)).optional().describe("Annotation types"),
-};
-
-/** `validation` object of draft create/update and of `details.validation` on a publish 400. */
-export const draftValidationSchema = z.object({
-  publishReady: z.boolean().describe("true ⇒ publish will pass validation"),
-  issueCount: z.number().int().nonnegative(),
-  missingFieldCount: z.number().int().nonnegative(),
-  missingFields: z.array(z.string()).describe("Names of the missing fields"),
-  issues: z.array(
-    z
-      .looseObject({
-        field: z.string().optional(),
-        code: z.string().optional(),
-        message: z.string().optional(),
-      })
-      .describe("Non-missing validation problem (shape open; same keys as a missing-field entry)"),
-  ),
-});
 
 /** Detailed missing-field entry: what to ask the human and which keys answer it. */
 export const missingFieldSchema = z.object({
@@ -101,6 +35,17 @@ export const missingFieldSchema = z.object({
   updateKeys: z.array(z.string()).describe("Keys to send in the PATCH that answers this gap (set:)"),
   example: z.string(),
   hint: z.string().nullable(),
+});
+
+/** `validation` object of draft create/update and of `details.validation` on a publish 400. */
+export const draftValidationSchema = z.object({
+  publishReady: z.boolean().describe("true ⇒ publish will pass validation"),
+  issueCount: z.number().int().nonnegative(),
+  missingFieldCount: z.number().int().nonnegative(),
+  missingFields: z.array(z.string()).describe("Names of the missing fields"),
+  issues: z
+    .array(missingFieldSchema)
+    .describe("Non-missing validation problems, shaped like a missing-field entry with their own code"),
 });
 
 export const unmappedFieldSchema = z.object({

@@ -1,4 +1,16 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 /** Drizzle mirror of migrations/ (the SQL there is the source of truth for DDL). */
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -129,3 +141,80 @@ export const sandboxState = pgTable("sandbox_state", {
   key: text("key").primaryKey(),
   value: jsonb("value").notNull(),
 });
+
+export type JobStatusValue = "DRAFT" | "OPEN" | "ONGOING" | "COMPLETED" | "ARCHIVED" | "PENDING_APPROVAL";
+
+/** Job import report kept with a draft: what the importer could not place or was unsure of. */
+export interface JobImportReport {
+  warnings?: string[];
+  unmappedFields?: { path: string; reason: string; valuePreview: string | null }[];
+  lowConfidenceFields?: { field: string; value?: unknown; confidence?: number; reason?: string }[];
+  /** Parser hints that are not update keys (skills, category, currency, deadline). */
+  hints?: { category?: string | null; skills?: string[]; currency?: string | null; deadline?: string | null };
+}
+
+export const jobs = pgTable("jobs", {
+  id: text("id").primaryKey(),
+  accountId: text("account_id").notNull(),
+  createdByUserId: text("created_by_user_id"),
+  status: text("status").$type<JobStatusValue>().notNull(),
+  visibility: text("visibility").$type<"PUBLIC" | "INVITE_ONLY">().notNull(),
+  slug: text("slug").notNull(),
+  title: text("title"),
+  description: text("description"),
+  dataType: text("data_type"),
+  subjectMatter: text("subject_matter"),
+  dataVolume: doublePrecision("data_volume"),
+  dataVolumeUnit: text("data_volume_unit"),
+  labelingSoftware: text("labeling_software"),
+  headcount: integer("headcount"),
+  experienceLevel: text("experience_level"),
+  paymentType: text("payment_type"),
+  pricePerHourMicros: bigint("price_per_hour_micros", { mode: "number" }),
+  pricePerLabelMicros: bigint("price_per_label_micros", { mode: "number" }),
+  fixedPriceMicros: bigint("fixed_price_micros", { mode: "number" }),
+  budgetMinMicros: bigint("budget_min_micros", { mode: "number" }),
+  budgetMaxMicros: bigint("budget_max_micros", { mode: "number" }),
+  countries: text("countries").array().notNull(),
+  languages: text("languages").array().notNull(),
+  labelTypes: text("label_types").array().notNull(),
+  details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+  category: text("category").notNull(),
+  skills: text("skills").array().notNull(),
+  /** Generated: countries, or ['*'] for worldwide. */
+  countryKeys: text("country_keys")
+    .array()
+    .generatedAlwaysAs(sql`CASE WHEN cardinality(countries) = 0 THEN ARRAY['*'] ELSE countries END`),
+  /** Generated tsvector over title (A), skills (B) and description (C); read through SQL. */
+  importFormat: text("import_format").notNull(),
+  importReport: jsonb("import_report").$type<JobImportReport>().notNull(),
+  externalId: text("external_id"),
+  idempotencyKey: text("idempotency_key"),
+  idempotencyBodyHash: text("idempotency_body_hash"),
+  moderationDecision: text("moderation_decision").$type<"ALLOW" | "BLOCK">(),
+  moderationReasons: text("moderation_reasons").array().notNull(),
+  moderatedAt: ts("moderated_at"),
+  createdAt: ts("created_at").notNull(),
+  updatedAt: ts("updated_at").notNull(),
+  firstPublishedAt: ts("first_published_at"),
+  publishedAt: ts("published_at"),
+  closedAt: ts("closed_at"),
+});
+
+export const jobPublishLog = pgTable("job_publish_log", {
+  id: text("id").primaryKey(),
+  accountId: text("account_id").notNull(),
+  jobId: text("job_id").notNull(),
+  publishedAt: ts("published_at").notNull(),
+});
+
+export type JobChangeType = "PUBLISHED" | "UPDATED" | "CLOSED";
+
+export const jobChanges = pgTable("job_changes", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  jobId: text("job_id").notNull(),
+  eventType: text("event_type").$type<JobChangeType>().notNull(),
+  occurredAt: ts("occurred_at").notNull(),
+});
+
+export * from "./schema-trainers.js";

@@ -5,10 +5,22 @@ import { register } from "./agent-auth/register.js";
 import { revoke as revokeByValue } from "./agent-auth/revoke.js";
 import { token } from "./agent-auth/token.js";
 import { me } from "./auth/me.js";
+import { get as freelancersGet } from "./freelancers/get.js";
 import { capabilities } from "./job-drafts/capabilities.js";
+import { create as jobDraftsCreate } from "./job-drafts/create.js";
+import { update as jobDraftsUpdate } from "./job-drafts/update.js";
+import { changes as jobsChanges } from "./jobs/changes.js";
+import { close as jobsClose } from "./jobs/close.js";
+import { facets as jobsFacets } from "./jobs/facets.js";
+import { get as jobsGet } from "./jobs/get.js";
+import { mine as jobsMine } from "./jobs/mine.js";
+import { publish as jobsPublish } from "./jobs/publish.js";
+import { search as jobsSearch } from "./jobs/search.js";
+import { update as jobsUpdate } from "./jobs/update.js";
 import { claimsComplete } from "./sandbox/claims-complete.js";
 import { clockAdvance, clockGet } from "./sandbox/clock.js";
 import { featuresSet } from "./sandbox/features-set.js";
+import { trainersList as sandboxTrainersList } from "./sandbox/trainers-list.js";
 import { tokensCreate as sandboxTokensCreate } from "./sandbox/tokens-create.js";
 import { get as teamGet } from "./team/get.js";
 import { invite as teamInvite } from "./team/invite.js";
@@ -29,14 +41,26 @@ export const handlers: HandlerMap = {
   agentAuthRevoke: revokeByValue,
   authMe: me,
   jobDraftsCapabilities: capabilities,
+  jobDraftsCreate,
+  jobDraftsUpdate,
+  jobsSearch,
+  jobsGet,
+  jobsFacets,
+  jobsChanges,
+  jobsMine,
+  jobsPublish,
+  jobsUpdate,
+  jobsClose,
   tokensList,
   tokensCreate,
   tokensRevoke,
   teamGet,
   teamInvite,
+  freelancersGet,
   sandboxClockGet: clockGet,
   sandboxClockAdvance: clockAdvance,
   sandboxClaimsComplete: claimsComplete,
   sandboxTokensCreate,
   sandboxFeaturesSet: featuresSet,
+  sandboxTrainersList,
 };

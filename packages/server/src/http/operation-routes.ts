@@ -46,15 +46,50 @@ async function enforceRateLimit(op: Operation, deps: AppDeps, req: FastifyReques
   );
 }
 
+/** Tokenless marketplace reads: callable from any origin and cacheable at the edge (spec 20 §2.8). */
+export function isPublicRead(op: Operation): boolean {
+  return op.api === "public" && op.auth === "none";
+}
+
+export const PUBLIC_CACHE_CONTROL = "public, s-maxage=300, stale-while-revalidate=3600";
+
+function setCorsHeaders(reply: FastifyReply, methods: string[]): void {
+  reply.header("access-control-allow-origin", "*");
+  reply.header("access-control-allow-methods", [...methods, "OPTIONS"].join(", "));
+  reply.header("access-control-expose-headers", "retry-after, x-request-id, x-ratelimit-limit, x-ratelimit-remaining");
+}
+
+/** `OPTIONS` on every tokenless URL: 204 with the CORS headers (the preflight answer). */
+function registerPreflights(app: FastifyInstance): void {
+  const methodsByUrl = new Map<string, string[]>();
+  for (const op of OPERATIONS.filter(isPublicRead)) {
+    const url = routeUrl(op);
+    methodsByUrl.set(url, [...(methodsByUrl.get(url) ?? []), op.method]);
+  }
+  for (const [url, methods] of methodsByUrl) {
+    app.options(url, async (req, reply) => {
+      setCorsHeaders(reply, methods);
+      const requested = req.headers["access-control-request-headers"];
+      reply.header("access-control-allow-headers", typeof requested === "string" ? requested : "content-type");
+      reply.header("access-control-max-age", "86400");
+      return reply.status(204).send();
+    });
+  }
+}
+
 /** Registers one route per operation: rate limit → gates → (availability) → validation → handler. */
 export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, handlers: HandlerMap): void {
+  registerPreflights(app);
   for (const op of OPERATIONS) {
     if (op.api === "sandbox" && deps.config.mode !== "sandbox") continue;
     const handler = (handlers as Record<string, Handler<Operation> | undefined>)[keyOf(op)];
+    const publicRead = isPublicRead(op);
     app.route({
       method: op.method,
       url: routeUrl(op),
       handler: async (req, reply) => {
+        // Before the rate limit, so a browser can read the 429 too.
+        if (publicRead) setCorsHeaders(reply, [op.method]);
         await enforceRateLimit(op, deps, req, reply);
         const base = { db: deps.database.db, clock: deps.clock, config: deps.config, log: req.log };
         const principal = await runGates(base, req, op);
@@ -68,6 +103,8 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
         const ctx: RequestContext = { ...base, principal, req, sandbox: deps.sandbox };
         const result = await handler(ctx, input);
         if (op.api === "agent") reply.header("cache-control", "no-store");
+        // Listings (and the bare 404 of an unlisted job) may be cached at the edge.
+        if (publicRead) reply.header("cache-control", PUBLIC_CACHE_CONTROL);
         if (result instanceof StatusResult) return reply.status(result.status).send(result.body);
         return reply.status(op.successStatus).send(result);
       },

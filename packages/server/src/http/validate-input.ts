@@ -22,8 +22,21 @@ export function validateInput<O extends Operation>(op: O, req: FastifyRequest): 
   if (parsed.success) return parsed.data as z.infer<O["input"]>;
   const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }));
   const first = parsed.error.issues[0]!;
-  throw new ApiError("BAD_REQUEST", `Invalid ${describePath(first.path)}: ${first.message}`, {
-    field: describePath(first.path),
-    issues,
-  });
+  const unknown = parsed.error.issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys : []));
+  if (unknown.length > 0) {
+    // A key the operation does not take: name it, and list the keys it does take.
+    const params = (req.params ?? {}) as Record<string, unknown>;
+    const supported = Object.keys(op.input.shape as object).filter((k) => !(k in params));
+    throw new ApiError(
+      "BAD_REQUEST",
+      `Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Supported: ${supported.join(", ")}.`,
+      { reason: "unknown_update_keys", field: unknown[0], unknownKeys: unknown, supportedKeys: supported, issues },
+    );
+  }
+  const details: Record<string, unknown> = { field: describePath(first.path), issues };
+  // An unknown status filter lists the supported ones (spec 20 §2.7).
+  if (first.code === "invalid_value" && first.path.length === 1 && first.path[0] === "status") {
+    details.supportedStatuses = first.values;
+  }
+  throw new ApiError("BAD_REQUEST", `Invalid ${describePath(first.path)}: ${first.message}`, details);
 }

@@ -36,14 +36,54 @@ function call(t: TestServer, op: Operation, token: string | null, params: Record
 /**
  * For operations whose path names a tenant resource: creates one in account A and returns the
  * path parameters (and a body that passes validation). Operations of later milestones have no
- * fixture yet and must answer 404 not_implemented until they get one.
+ * fixture yet and must answer 404 not_implemented until they get one. Resources that belong to
+ * no tenant (trainer profiles) return `missing: true` and an id that does not exist instead:
+ * anyone may read them, so the check is that an unknown id answers 404.
  */
-type Fixture = (t: TestServer, owner: ClaimedAgent) => Promise<{ params: Record<string, string>; body?: unknown }>;
+type Fixture = (
+  t: TestServer,
+  owner: ClaimedAgent,
+) => Promise<{ params: Record<string, string>; body?: unknown; missing?: true }>;
+/** A publish-ready draft of the owner's (canonical import with every required field). */
+async function readyDraft(t: TestServer, owner: ClaimedAgent): Promise<string> {
+  const res = await http(t.baseUrl, "POST", "/api/public/v1/job-drafts", {
+    token: owner.token,
+    json: {
+      format: "opentrain_canonical",
+      job: {
+        title: "Gate fixture job",
+        description: "Label product photos with bounding boxes for the gate suite.",
+        paymentType: "PAY_PER_HOUR",
+        rateAmount: 15,
+        experienceLevel: "ENTRY_LEVEL",
+        dataVolumeUnit: "NUMBER_OF_FILES",
+      },
+    },
+  });
+  if (res.status !== 201) throw new Error(`draft fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.jobId;
+}
+
+async function openJob(t: TestServer, owner: ClaimedAgent): Promise<string> {
+  const jobId = await readyDraft(t, owner);
+  const res = await http(t.baseUrl, "POST", `/api/public/v1/jobs/${jobId}/publish`, { token: owner.token, json: {} });
+  if (res.status !== 200) throw new Error(`publish fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return jobId;
+}
+
 const ownedResourceFixtures: Record<string, Fixture> = {
   "tokens.revoke": async (t, owner) => {
     const list = await http(t.baseUrl, "GET", "/api/public/v1/tokens", { token: owner.token });
     return { params: { tokenId: list.body.tokens[0].id } };
   },
+  "jobDrafts.update": async (t, owner) => ({
+    params: { jobId: await readyDraft(t, owner) },
+    body: { headcount: 3 },
+  }),
+  "jobs.publish": async (t, owner) => ({ params: { jobId: await readyDraft(t, owner) } }),
+  "jobs.update": async (t, owner) => ({ params: { jobId: await openJob(t, owner) }, body: { headcount: 4 } }),
+  "jobs.close": async (t, owner) => ({ params: { jobId: await openJob(t, owner) } }),
+  "freelancers.get": async () => ({ params: { idOrSlug: "ftr_noSuchTrainer0000000" }, missing: true }),
 };
 
 let t: TestServer;
@@ -140,10 +180,11 @@ describe("gate: tenant ownership", () => {
       expect(res.body.details).toMatchObject({ reason: "not_implemented", operation: op.id });
       return;
     }
-    const { params, body } = await fixture(t, owner);
+    const { params, body, missing } = await fixture(t, owner);
     const res = await call(t, op, otherAllScopes, params, body);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe("NOT_FOUND");
+    if (missing) return;
     // The owner still sees it: the 404 is about tenancy, not a bad fixture.
     const mine = await mintToken(t, owner.accountId, [...SCOPES]);
     const ok = await call(t, op, mine, params, body);

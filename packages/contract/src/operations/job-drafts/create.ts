@@ -65,7 +65,7 @@ export const jobDraftsCreate = defineOperation({
   successStatus: 201,
   input,
   output: draftResultSchema,
-  errors: ["BAD_REQUEST"],
+  errors: ["BAD_REQUEST", "CONFLICT"],
   hints: { destructive: false, idempotent: false },
   tool: {
     name: "opentrain_create_job_draft",

@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { defineOperation } from "../../define-operation.js";
-import { draftUpdateResultSchema, jobUpdateFieldShape } from "../../schemas/jobs.js";
+import { jobUpdateFieldShape } from "../../schemas/job-fields.js";
+import { draftUpdateResultSchema } from "../../schemas/jobs.js";
 import { idParam } from "../../schemas/params.js";
 
-/** Body of both PATCH endpoints: documented keys typed, any other update key passed through. */
+/** Body of both PATCH endpoints: every update key typed; any other key is a 400 naming it. */
 export function jobPatchInput(idDescription: string) {
   return z
-    .object({ jobId: idParam(idDescription), ...jobUpdateFieldShape })
-    .catchall(z.unknown())
+    .strictObject({ jobId: idParam(idDescription), ...jobUpdateFieldShape })
     .describe(
       "jobId plus the fields to change, keyed by update key (draft.updateKeys of GET /job-drafts/capabilities); every key other than jobId is sent as the JSON body",
     )
     .refine((v) => Object.keys(v).some((k) => k !== "jobId"), {
       message: "Send at least one field to update",
-      path: ["jobId"],
+      path: [],
     });
 }
 

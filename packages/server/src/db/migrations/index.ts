@@ -1,4 +1,10 @@
 import { sql as foundation } from "./0001-foundation.js";
+import { sql as jobs } from "./0002-jobs.js";
+import { sql as trainers } from "./0003-trainers.js";
 
 /** Committed migrations, applied in order and never edited once released. */
-export const MIGRATIONS: readonly { id: string; sql: string }[] = [{ id: "0001-foundation", sql: foundation }];
+export const MIGRATIONS: readonly { id: string; sql: string }[] = [
+  { id: "0001-foundation", sql: foundation },
+  { id: "0002-jobs", sql: jobs },
+  { id: "0003-trainers", sql: trainers },
+];

@@ -1,13 +1,31 @@
 import {
   CAPABILITY_FLAGS,
-  DATA_VOLUME_UNITS,
-  EXPERIENCE_LEVELS,
+  JOB_ENUMS,
+  JOB_FIELDS,
   JOB_IMPORT_FORMATS,
-  PAYMENT_TYPES,
+  JOB_UPDATE_KEYS,
   type operations,
 } from "@opentrain-ai/contract";
 import { principalOf, type Handler } from "../../http/request-context.js";
 import { getFeatures } from "../../services/accounts/features.js";
+import { ALWAYS_REQUIRED } from "../../services/jobs/validation.js";
+
+const REQUIRED = new Set<string>(ALWAYS_REQUIRED);
+
+/** The field catalog: every update key with its type, enum values and an example answer. */
+const FIELD_CATALOG = JOB_UPDATE_KEYS.map((key) => {
+  const spec = JOB_FIELDS[key];
+  return {
+    key,
+    label: spec.label,
+    type: spec.type,
+    description: spec.description,
+    enumValues: spec.enumValues ? [...spec.enumValues] : null,
+    example: spec.example,
+    requiredForPublish: REQUIRED.has(key),
+  };
+});
+const ENUMS = Object.fromEntries(Object.entries(JOB_ENUMS).map(([k, v]) => [k, [...v]]));
 
 export const capabilities: Handler<typeof operations.jobDraftsCapabilities> = async (ctx) => {
   const features = await getFeatures(ctx, principalOf(ctx).accountId);
@@ -22,13 +40,9 @@ export const capabilities: Handler<typeof operations.jobDraftsCapabilities> = as
     capabilities: caps,
     draft: {
       importFormats: [...JOB_IMPORT_FORMATS],
-      // The field catalog (update keys and every enum) arrives with job drafting.
-      updateKeys: [],
-      enums: {
-        paymentType: [...PAYMENT_TYPES],
-        experienceLevel: [...EXPERIENCE_LEVELS],
-        dataVolumeUnit: [...DATA_VOLUME_UNITS],
-      },
+      updateKeys: [...JOB_UPDATE_KEYS],
+      enums: ENUMS,
+      fields: FIELD_CATALOG,
     },
     authBootstrap: "token" as const,
     enabled: true as const,
