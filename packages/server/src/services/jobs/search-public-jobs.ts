@@ -1,5 +1,5 @@
 import { JOB_CATEGORIES, type InputOf, type OutputOf, type operations } from "@opentrain-ai/contract";
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { iso } from "../../clock.js";
 import { rowsOf } from "../../db/migrate.js";
 import { accounts, jobs } from "../../db/schema.js";
@@ -23,17 +23,22 @@ async function hasSearchTerms(ctx: ServiceContext, q: string): Promise<boolean> 
 }
 
 /**
- * GET /jobs: OPEN public jobs. With `q`, full-text matches (websearch syntax) ranked by
- * ts_rank, then newest; without, newest first. Keyset cursor over the sort key.
+ * A text query ranks only the most recent matches, so its cost is bounded however many jobs
+ * match: the planner either walks the recency index until it has this many matches or, for
+ * rare terms, takes them all from the GIN index. Results past the window are not returned.
+ */
+export const SEARCH_WINDOW = 1000;
+
+/**
+ * GET /jobs: OPEN public jobs. With `q`, full-text matches (websearch syntax) among the
+ * SEARCH_WINDOW most recent matches, ranked by ts_rank, then newest; without, newest first.
+ * Keyset cursor over the sort key.
  */
 export async function searchPublicJobs(ctx: ServiceContext, input: Input): Promise<Page> {
   const limit = input.limit ?? 20;
   const generatedAt = iso(ctx.clock.now());
   const where: SQL[] = [publiclyListed];
   const q = input.q?.trim() && (await hasSearchTerms(ctx, input.q.trim())) ? input.q.trim() : null;
-  const query = q ? sql`websearch_to_tsquery(${SEARCH_CONFIG}, ${q})` : null;
-  const rank = query ? sql<number>`ts_rank(search_vector, ${query})` : sql<number>`0::real`;
-  if (query) where.push(sql`search_vector @@ ${query}`);
   if (input.category) {
     const category = JOB_CATEGORIES.find((c) => c.toLowerCase() === input.category!.trim().toLowerCase());
     if (!category) return { jobs: [], nextCursor: null, generatedAt };
@@ -46,21 +51,80 @@ export async function searchPublicJobs(ctx: ServiceContext, input: Input): Promi
     where.push(sql`${jobs.countryKeys} && ARRAY[${code}, '*']::text[]`);
   }
   if (input.payType) where.push(eq(jobs.paymentType, input.payType));
+  if (q) return rankedSearch(ctx, q, where, input.cursor, limit, generatedAt);
+
   if (input.cursor) {
-    const [r, publishedAt, id] = decodeCursor(input.cursor, ["number", "string", "string"]) as [number, string, string];
-    const after = sql`(${jobs.publishedAt}, ${jobs.id}) < (${iso(cursorDate(publishedAt))}::timestamptz, ${id}::text)`;
-    where.push(query ? sql`(${rank} < ${r}::real OR (${rank} = ${r}::real AND ${after}))` : after);
+    const [, publishedAt, id] = decodeCursor(input.cursor, ["number", "string", "string"]) as [number, string, string];
+    where.push(sql`(${jobs.publishedAt}, ${jobs.id}) < (${iso(cursorDate(publishedAt))}::timestamptz, ${id}::text)`);
   }
   const rows = await ctx.db
-    .select({ job: jobs, companyName: accounts.name, rank })
+    .select({ job: jobs, companyName: accounts.name })
     .from(jobs)
     .innerJoin(accounts, eq(accounts.id, jobs.accountId))
     .where(and(...where))
-    .orderBy(...(query ? [desc(rank)] : []), desc(jobs.publishedAt), desc(jobs.id))
+    .orderBy(desc(jobs.publishedAt), desc(jobs.id))
     .limit(limit + 1);
-  const page = toPage(rows, limit, (row) => [Number(row.rank), iso(row.job.publishedAt!), row.job.id]);
+  const page = toPage(rows, limit, (row) => [0, iso(row.job.publishedAt!), row.job.id]);
   return {
     jobs: page.items.map((row) => toPublicJob(row.job, row.companyName, ctx.config)),
+    nextCursor: page.nextCursor,
+    generatedAt,
+  };
+}
+
+/** Ranks the window of recent matches, pages through it by (rank, publishedAt, id), then loads the page's jobs. */
+async function rankedSearch(
+  ctx: ServiceContext,
+  q: string,
+  where: SQL[],
+  cursor: string | undefined,
+  limit: number,
+  generatedAt: string,
+): Promise<Page> {
+  const query = sql`websearch_to_tsquery(${SEARCH_CONFIG}, ${q})`;
+  let after = sql`TRUE`;
+  if (cursor) {
+    const [r, publishedAt, id] = decodeCursor(cursor, ["number", "string", "string"]) as [number, string, string];
+    const at = iso(cursorDate(publishedAt));
+    after = sql`(c.rank < ${r}::real OR (c.rank = ${r}::real AND (c.published_at, c.id) < (${at}::timestamptz, ${id}::text)))`;
+  }
+  const ranked = rowsOf<{ id: string; rank: number; published_at: string | Date }>(
+    await ctx.db.execute(sql`
+      SELECT c.id, c.rank, c.published_at FROM (
+        SELECT w.id, ts_rank(j.search_vector, ${query}) AS rank, w.published_at
+        FROM (
+          SELECT ${jobs.id} AS id, ${jobs.publishedAt} AS published_at
+          FROM ${jobs}
+          WHERE ${and(...where, sql`search_vector @@ ${query}`)}
+          -- "+ interval '0'" keeps the planner on the GIN index: walking the recency index instead
+          -- would read and test the search vector of every row it passes.
+          ORDER BY ${jobs.publishedAt} + interval '0' DESC, ${jobs.id} DESC
+          LIMIT ${SEARCH_WINDOW}
+        ) w
+        JOIN ${jobs} j ON j.id = w.id
+      ) c
+      WHERE ${after}
+      ORDER BY c.rank DESC, c.published_at DESC, c.id DESC
+      LIMIT ${limit + 1}`),
+  );
+  const page = toPage(ranked, limit, (row) => [Number(row.rank), iso(new Date(row.published_at)), row.id]);
+  if (page.items.length === 0) return { jobs: [], nextCursor: null, generatedAt };
+  const rows = await ctx.db
+    .select({ job: jobs, companyName: accounts.name })
+    .from(jobs)
+    .innerJoin(accounts, eq(accounts.id, jobs.accountId))
+    .where(
+      inArray(
+        jobs.id,
+        page.items.map((r) => r.id),
+      ),
+    );
+  const byId = new Map(rows.map((row) => [row.job.id, row]));
+  return {
+    jobs: page.items.flatMap((r) => {
+      const row = byId.get(r.id);
+      return row ? [toPublicJob(row.job, row.companyName, ctx.config)] : [];
+    }),
     nextCursor: page.nextCursor,
     generatedAt,
   };
