@@ -63,6 +63,9 @@ ul.plain li { padding: 10px 0; border-bottom: 1px solid var(--line); display: fl
 ul.plain li:last-child { border-bottom: none; }
 .grow { flex: 1; }
 .nowrap { white-space: nowrap; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 1rem 0; }
+dl.facts dt { color: #5b6470; }
+dl.facts dd { margin: 0; }
 `;
 
 /** The hidden CSRF field every POST form carries. */

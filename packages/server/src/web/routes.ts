@@ -5,6 +5,7 @@ import { STYLESHEET } from "./layout.js";
 import { registerApiKeyPages } from "./pages/api-keys.js";
 import { registerClaimPages } from "./pages/claim.js";
 import { registerHomePage } from "./pages/home.js";
+import { registerJobPage } from "./pages/job.js";
 import { registerMailboxPages } from "./pages/mailbox.js";
 import { registerSignInPages } from "./pages/signin.js";
 import { registerTeamPages } from "./pages/team.js";
@@ -14,7 +15,7 @@ import { loadWebState } from "./state.js";
 const ASSET_PREFIX = "/assets/";
 
 /**
- * Human web pages (sign-in, mailbox, claim, API keys, team), server-rendered and usable
+ * Human web pages (sign-in, mailbox, claim, API keys, team, public job listings), server-rendered and usable
  * without JavaScript. They live in their own encapsulated scope: security headers on every
  * response, session + CSRF state loaded before each handler (every POST must carry its CSRF
  * token), and errors rendered as pages instead of the API envelope.
@@ -40,5 +41,6 @@ export function registerWebRoutes(app: FastifyInstance, deps: AppDeps): void {
     registerClaimPages(web);
     registerApiKeyPages(web);
     registerTeamPages(web);
+    registerJobPage(web);
   });
 }
