@@ -29,6 +29,11 @@ const NAMESPACES: Record<string, string> = {
 };
 const ORDER = Object.keys(NAMESPACES);
 
+/** Summaries of nested namespaces (`opentrain jobs draft`). */
+const SUB_NAMESPACES: Record<string, string> = {
+  "jobs draft": "Create job drafts and answer their missing fields",
+};
+
 /** Tracks which command is running, for the "run --help" line after usage errors. */
 export interface RunState {
   commandPath?: string;
@@ -44,7 +49,8 @@ function child(parent: Command, name: string): Command {
   const found = parent.commands.find((c) => c.name() === name);
   if (found) return found;
   const cmd = parent.command(name);
-  const summary = parent.parent === null ? NAMESPACES[name] : undefined;
+  const summary =
+    parent.parent === null ? NAMESPACES[name] : SUB_NAMESPACES[`${commandPath(parent).replace(/^\S+ /, "")} ${name}`];
   if (summary) cmd.summary(summary).description(summary);
   cmd.showHelpAfterError(`(Run "${commandPath(cmd)} --help" for usage.)`);
   return cmd;

@@ -3,6 +3,7 @@ import { POST_CLAIM_SCOPES, PRE_CLAIM_SCOPES } from "@opentrain-ai/contract";
 import { ApiError, CredentialsError, NetworkError } from "@opentrain-ai/sdk";
 import type { ToolContext } from "./context.js";
 import { failure } from "./results.js";
+import { jobErrorAdvice } from "./summaries/jobs.js";
 
 const API_KEYS_PAGE = "Settings → API keys in the OpenTrain app";
 
@@ -10,13 +11,15 @@ const API_KEYS_PAGE = "Settings → API keys in the OpenTrain app";
 export function errorResult(err: unknown, ctx: ToolContext, toolName: string): CallToolResult {
   try {
     if (err instanceof ApiError) {
+      const advice = jobErrorAdvice(err.reason, err.details, toolName);
       return failure({
         status: err.status,
         code: err.code,
         message: err.message,
         requestId: err.requestId,
         details: err.details,
-        hint: hintFor(err, ctx, toolName),
+        explanation: advice?.lines,
+        hint: advice?.hint ?? hintFor(err, ctx, toolName),
       });
     }
     if (err instanceof NetworkError) {

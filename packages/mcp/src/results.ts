@@ -8,6 +8,8 @@ export interface ToolFailure {
   message: string;
   requestId: string | null;
   details?: Record<string, unknown> | undefined;
+  /** Lines that explain the failure (e.g. moderation reasons), printed after the error line. */
+  explanation?: string[] | undefined;
   /** The next step, one or two sentences. */
   hint: string;
 }
@@ -26,11 +28,11 @@ export function success(text: string, data: unknown): CallToolResult {
 }
 
 /**
- * Failure: text `"<status> <code>: <message>"`, the details JSON and the next step;
+ * Failure: text `"<status> <code>: <message>"`, any explanation lines, the details JSON and the next step;
  * structuredContent `{ status, error, code, requestId, details }`.
  */
 export function failure(f: ToolFailure): CallToolResult {
-  const lines = [`${f.status ?? "error"} ${f.code}: ${f.message}`];
+  const lines = [`${f.status ?? "error"} ${f.code}: ${f.message}`, ...(f.explanation ?? [])];
   if (f.details && Object.keys(f.details).length > 0) lines.push(`Details: ${JSON.stringify(f.details)}`);
   if (f.requestId) lines.push(`Request id: ${f.requestId}`);
   lines.push(`Next step: ${f.hint}`);

@@ -1,9 +1,40 @@
-import { operations } from "@opentrain-ai/contract";
-import { Option } from "commander";
+import { JOB_UPDATE_KEYS, operations } from "@opentrain-ai/contract";
+import { Option, type Command } from "commander";
+import { fieldsHelp } from "./jobs/fields.js";
 import type { CommandSpec } from "./types.js";
 
 const sandboxSecret = () =>
   new Option("--sandbox-secret <secret>", "Sandbox test-helper secret (default: $OPENTRAIN_SANDBOX_SECRET)");
+
+/** Repeatable string option: every occurrence is kept, in order. */
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** Import formats `jobs draft create --format` takes (plain text has its own flags). */
+const IMPORT_FORMATS = ["schema_org_job_posting", "indeed_xml", "hr_xml", "opentrain_canonical"];
+
+const SET_HELP =
+  "Values are parsed by the field's type: numbers (15, 0.05, $18), enums in any case (intermediate,\n" +
+  "entry-level), lists comma-separated (languages=German,French) or JSON, budgetRange as min-max\n" +
+  "(15-20) or JSON, and null clears a field. --patch-file takes a JSON object such as\n" +
+  '{"experienceLevel": "EXPERT", "pricePerHour": 18}; --set-file reads one value from a file.\n' +
+  "Later sources win: --patch-file, then --set-file, then --set.";
+
+/** `--set`, `--set-file` and `--patch-file` of the two job PATCH commands. */
+function patchOptions(cmd: Command): void {
+  cmd
+    .addOption(
+      new Option("--set <key=value>", "Set one field, typed by the field catalog below (repeatable)").argParser(
+        collect,
+      ),
+    )
+    .addOption(
+      new Option(
+        "--set-file <key=path>",
+        'Set one field from a file\'s contents ("-" for stdin) (repeatable)',
+      ).argParser(collect),
+    )
+    .option("--patch-file <path>", 'JSON object of fields to set ("-" for stdin)');
+}
 
 /** Every hand-written command. Operations whose command path is listed here skip the generic builder. */
 export const BESPOKE_COMMANDS: CommandSpec[] = [
@@ -72,6 +103,122 @@ export const BESPOKE_COMMANDS: CommandSpec[] = [
     summary: "Show the authenticated user, account, claim state and token scopes",
     description: "Wraps GET /api/public/v1/auth/me.",
     load: () => import("./auth/status.js"),
+  },
+  {
+    path: ["jobs", "draft", "create"],
+    summary: "Create an unpublished job draft from a description or an import file",
+    description:
+      "Parses a plain-text job description (--description, --text, --description-file, or piped stdin) or an import " +
+      "file (--canonical-file, --import-file) into a DRAFT job; never publishes. The answer says whether the draft is " +
+      "ready to publish and turns each missing field into a question for your human, followed by the exact " +
+      '"opentrain jobs draft update" command that answers it.\n\n' +
+      "--import-file infers the format: .xml or XML content is indeed_xml unless the root element is an HR-XML " +
+      'PositionOpening (hr_xml); JSON with "@type": "JobPosting" is schema_org_job_posting. --format overrides it.',
+    op: operations.jobDraftsCreate,
+    bind: { exclude: ["rawJobDescription", "source", "format", "job", "jsonLd", "xml"] },
+    setup: (cmd) =>
+      cmd
+        .option("--description <text>", "The job description or project brief, plain text (alias: --text)")
+        .addOption(new Option("--text <text>").hideHelp())
+        .option("--description-file <path>", 'Read the description from a file ("-" for stdin)')
+        .option("--title <title>", "Title: put first in a plain-text description, or set on the --canonical-file job")
+        .option(
+          "--canonical-file <path>",
+          "Import an OpenTrain canonical job (JSON object, format opentrain_canonical)",
+        )
+        .option("--import-file <path>", "Import a schema.org JobPosting (JSON-LD), Indeed XML or HR-XML file")
+        .addOption(
+          new Option("--format <format>", "Format of --import-file (default: inferred)").choices(IMPORT_FORMATS),
+        ),
+    examples: [
+      "opentrain jobs draft create --description-file brief.txt --idempotency-key brief-v1",
+      'opentrain jobs draft create --title "German Audio Transcription" --description "Transcribe 200 hours of calls, $15/hour."',
+      "cat brief.txt | opentrain jobs draft create",
+      "opentrain jobs draft create --import-file posting.jsonld",
+      "opentrain jobs draft create --canonical-file job.json --external-id ats-4411",
+    ],
+    load: () => import("./jobs/draft-create.js"),
+  },
+  {
+    path: ["jobs", "draft", "update"],
+    summary: "Answer a draft's questions: set fields on an unpublished draft",
+    description:
+      "Sets fields on a DRAFT job (PATCH /job-drafts/{jobId}) and prints the refreshed report: ready to publish or " +
+      'not, and the questions still open. Never publishes; use "opentrain jobs publish".',
+    op: operations.jobDraftsUpdate,
+    bind: { exclude: JOB_UPDATE_KEYS },
+    setup: (cmd) => {
+      patchOptions(cmd);
+      cmd.addHelpText("after", `\n${SET_HELP}\n\nFields:\n${fieldsHelp()}`);
+    },
+    examples: [
+      "opentrain jobs draft update job_123 --set experienceLevel=INTERMEDIATE --set pricePerHour=18",
+      "opentrain jobs draft update job_123 --set languages=German,French --set budgetRange=15-20",
+      "opentrain jobs draft update job_123 --patch-file answers.json",
+    ],
+    load: () => import("./jobs/draft-update.js"),
+  },
+  {
+    path: ["jobs", "update-published"],
+    summary: "Edit a live (OPEN) job; every edit is moderated again",
+    description:
+      'Sets fields on an OPEN job (PATCH /jobs/{jobId}); same fields and value syntax as "opentrain jobs draft ' +
+      'update" (see its --help). If moderation blocks the edit, the edit is still saved, the job goes back to DRAFT, ' +
+      "and the command prints the reasons and what to fix, exiting with 7 (conflict).",
+    op: operations.jobsUpdate,
+    bind: { exclude: JOB_UPDATE_KEYS },
+    setup: (cmd) => {
+      patchOptions(cmd);
+      cmd.addHelpText("after", `\n${SET_HELP}\n`);
+    },
+    examples: ['opentrain jobs update-published job_123 --set pricePerHour=20 --set projectDuration="8 weeks"'],
+    load: () => import("./jobs/update-published.js"),
+  },
+  {
+    path: ["jobs", "publish"],
+    summary: "Publish a draft live on the marketplace",
+    description:
+      "Validates the draft, applies the daily publish cap and moderation, then sets the job OPEN and prints its URL. " +
+      "Publishing an open job changes nothing (already published). When the draft is not ready, the open questions " +
+      "are printed; when moderation blocks it, the reasons and what to fix.",
+    op: operations.jobsPublish,
+    examples: ["opentrain jobs publish job_123"],
+    load: () => import("./jobs/publish.js"),
+  },
+  {
+    path: ["jobs", "close"],
+    summary: "Close (archive) a job",
+    description:
+      "Removes the job from the marketplace and stops new proposals (ARCHIVED); running contracts are untouched. " +
+      "Closing a closed job changes nothing.",
+    op: operations.jobsClose,
+    examples: ["opentrain jobs close job_123"],
+    load: () => import("./jobs/close.js"),
+  },
+  {
+    path: ["jobs", "list"],
+    summary: "List your own jobs, drafts included, newest first",
+    description:
+      "Your account's jobs with their status and proposal counts (GET /jobs/mine). When there are more, the command " +
+      "for the next page is printed.",
+    op: operations.jobsMine,
+    examples: ["opentrain jobs list --status DRAFT", "opentrain jobs list --limit 10"],
+    load: () => import("./jobs/list.js"),
+  },
+  {
+    path: ["jobs", "search"],
+    summary: "Search the public job marketplace (no token needed)",
+    description:
+      "Free text over open jobs' titles and descriptions, with filters: --category (exact, any case), --language " +
+      "(e.g. Spanish), --country (code, e.g. US) and --pay-type. Useful to calibrate rates before drafting.",
+    op: operations.jobsSearch,
+    bind: { noPositional: true },
+    setup: (cmd) => cmd.argument("[query...]", "Search words"),
+    examples: [
+      "opentrain jobs search audio transcription --language German",
+      "opentrain jobs search --pay-type PAY_PER_LABEL",
+    ],
+    load: () => import("./jobs/search.js"),
   },
   {
     path: ["sandbox", "clock", "advance"],

@@ -1,11 +1,21 @@
 import { authStatusSummary, capabilitiesSummary } from "./auth.js";
 import { genericSummary } from "./generic.js";
+import {
+  closeJobSummary,
+  createJobDraftSummary,
+  listJobsSummary,
+  publishJobSummary,
+  searchJobsSummary,
+  updateJobDraftSummary,
+  updatePublishedJobSummary,
+} from "./jobs.js";
 import { getTeamSummary, inviteTeamMemberSummary } from "./team.js";
 import { listTokensSummary, revokeTokenSummary } from "./tokens.js";
 import type { SummaryInfo, Summarizer } from "./types.js";
 
 export * from "./auth.js";
 export { genericSummary } from "./generic.js";
+export * from "./jobs.js";
 export { NEXT_STEPS } from "./next-steps.js";
 export type { SummaryInfo, Summarizer } from "./types.js";
 
@@ -17,6 +27,13 @@ export const SUMMARIES: Readonly<Record<string, Summarizer>> = {
   opentrain_revoke_token: revokeTokenSummary,
   opentrain_get_team: getTeamSummary,
   opentrain_invite_team_member: inviteTeamMemberSummary,
+  opentrain_create_job_draft: createJobDraftSummary,
+  opentrain_update_job_draft_fields: updateJobDraftSummary,
+  opentrain_publish_job: publishJobSummary,
+  opentrain_update_published_job: updatePublishedJobSummary,
+  opentrain_close_job: closeJobSummary,
+  opentrain_list_jobs: listJobsSummary,
+  opentrain_search_jobs: searchJobsSummary,
 };
 
 /** The text block of a successful result; falls back to the generic summary if a bespoke one fails. */
