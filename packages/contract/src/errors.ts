@@ -42,6 +42,7 @@ export const ERROR_REASONS = [
   "job_not_published",
   "not_a_freelancer",
   "freelancer_unavailable",
+  "already_applied",
   "moderation_blocked",
   "message_policy_blocked",
   "employer_first_message_required",

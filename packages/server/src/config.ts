@@ -30,6 +30,8 @@ export interface Config {
   sandboxSeed: string;
   /** Jobs seeded into an empty sandbox database; 0 seeds none. */
   sandboxSeedJobs: number;
+  /** Seconds of real time between runs of the sandbox's due work (simulated trainers); 0 turns the tick off. */
+  sandboxTickSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -100,5 +102,6 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecret,
     sandboxSeed: env.OPENTRAIN_SANDBOX_SEED?.trim() || "opentrain-sandbox-v1",
     sandboxSeedJobs: int(env, "OPENTRAIN_SANDBOX_SEED_JOBS", 240, 0, 100_000),
+    sandboxTickSeconds: int(env, "OPENTRAIN_SANDBOX_TICK_SECONDS", 5, 0, 86_400),
   };
 }

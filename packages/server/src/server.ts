@@ -8,6 +8,7 @@ import { migrate } from "./db/migrate.js";
 import { createLogger } from "./logger.js";
 import { SandboxRuntime } from "./sandbox/runtime.js";
 import { seedMarketplace } from "./sandbox/seed/seed-jobs.js";
+import { createSimulator } from "./sandbox/simulator/simulator.js";
 import { seedTrainers } from "./sandbox/trainers/seed-trainers.js";
 
 export interface RunningServer {
@@ -35,16 +36,19 @@ export async function startServer(
   let sandbox: SandboxRuntime | null = null;
   if (config.mode === "sandbox") {
     const virtual = new VirtualClock();
-    sandbox = new SandboxRuntime(virtual, database);
+    const serviceLog = log as unknown as FastifyBaseLogger;
+    sandbox = new SandboxRuntime(virtual, database, serviceLog);
     await sandbox.syncClock();
     clock = virtual;
+    // Simulated trainers apply to published jobs and answer invitations as virtual time passes.
+    sandbox.onDue("simulator", createSimulator({ db: database.db, clock, config, log: serviceLog }));
     const seeded = await seedMarketplace(
-      { db: database.db, clock, config, log: log as unknown as FastifyBaseLogger },
+      { db: database.db, clock, config, log: serviceLog },
       { seed: config.sandboxSeed, jobs: config.sandboxSeedJobs },
     );
     if (seeded > 0) log.info({ jobs: seeded, seed: config.sandboxSeed }, "sandbox marketplace seeded");
     const trainers = await seedTrainers(
-      { db: database.db, clock, config, log: log as unknown as FastifyBaseLogger },
+      { db: database.db, clock, config, log: serviceLog },
       { seed: config.sandboxSeed },
     );
     if (trainers > 0) log.info({ trainers, seed: config.sandboxSeed }, "sandbox trainers seeded");
@@ -54,6 +58,7 @@ export async function startServer(
   if (opts.listen !== false) {
     address = await app.listen({ port: config.port, host: config.host });
   }
+  sandbox?.start(config.sandboxTickSeconds * 1000);
   let closing: Promise<void> | null = null;
   return {
     app,
@@ -64,6 +69,7 @@ export async function startServer(
     address,
     close: () => {
       closing ??= (async () => {
+        await sandbox?.stop();
         await app.close();
         await database.close();
       })();

@@ -13,6 +13,13 @@ export const PROPOSAL_STATUSES = [
 ] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
+/** How the proposal came about: the trainer applied, or the employer invited the trainer. */
+export const PROPOSAL_SOURCES = ["APPLIED", "INVITED"] as const;
+/** An invited trainer's answer to the invitation. */
+export const INVITATION_STATUSES = ["PENDING", "ACCEPTED", "DECLINED"] as const;
+/** Unit of a bid: the job's payment type. */
+export const BID_UNITS = ["PER_HOUR", "PER_LABEL", "FIXED_PRICE"] as const;
+
 /** Masked candidate: first name + last initial, never contact details. */
 export const maskedCandidateSchema = z.object({
   id: z.string().describe("The AI trainer's user id; key records on it, never on the display name"),
@@ -35,15 +42,24 @@ export const proposalSummarySchema = z.object({
   jobTitle: z.string(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
-  status: z.object({ raw: z.enum(PROPOSAL_STATUSES), label: z.string() }),
+  status: z.object({ raw: z.enum(PROPOSAL_STATUSES), label: z.string().describe('e.g. "Not a fit"') }),
+  source: z.enum(PROPOSAL_SOURCES).describe("APPLIED (the trainer applied) or INVITED (POST /jobs/{jobId}/invites)"),
+  invitation: z
+    .object({
+      status: z.enum(INVITATION_STATUSES).describe("PENDING until the trainer accepts or declines"),
+      invitedAt: isoTimestamp,
+      respondedAt: isoTimestamp.nullable(),
+    })
+    .nullable()
+    .describe("Set on invited proposals; null when the trainer applied"),
   bid: z.object({
-    amountUsd: z.number().nullable(),
-    unit: z.string().nullable().describe("e.g. PER_HOUR, PER_LABEL"),
-    labelerHourlyRateUsd: z.number().nullable(),
+    amountUsd: z.number().nullable().describe("null until an invited trainer accepts"),
+    unit: z.enum(BID_UNITS).nullable().describe("PER_HOUR, PER_LABEL or FIXED_PRICE (the job's payment type)"),
+    labelerHourlyRateUsd: z.number().nullable().describe("The trainer's hourly rate expectation"),
   }),
   candidate: maskedCandidateSchema,
   metrics: z.object({
-    interviewScore: z.number().nullable().describe("AI interview score, 0–100"),
+    interviewScore: z.number().nullable().describe("AI interview score, 0–100; null without an interview"),
     matchScore: z.number().nullable().describe("Resume match score, 0–1"),
   }),
 });
@@ -55,6 +71,7 @@ export const proposalPageSchema = z.object({
 });
 
 export const proposalDetailSchema = proposalSummarySchema.extend({
+  coverNote: z.string().nullable().describe("The trainer's cover note, sanitized (no contact details)"),
   aiInterview: z
     .object({
       score: z.number().nullable(),
@@ -72,7 +89,15 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
       .nullable(),
     identity: z.object({ verified: z.boolean() }),
   }),
-  openLabel: z.looseObject({}).nullable().describe("Labeling assessment (Open Label) result; null when none"),
+  openLabel: z
+    .looseObject({
+      score: z.number().describe("0–100"),
+      passed: z.boolean().describe("score of 70 or more"),
+      labelType: z.string().nullable().describe("Label type the assessment tested"),
+      completedAt: isoTimestamp.nullable(),
+    })
+    .nullable()
+    .describe("Labeling assessment (Open Label) result; null when none"),
   contract: z
     .looseObject({ id: z.string(), status: z.string() })
     .nullable()

@@ -218,3 +218,6 @@ export const jobChanges = pgTable("job_changes", {
 });
 
 export * from "./schema-trainers.js";
+export * from "./schema-proposals.js";
+export * from "./schema-events.js";
+export * from "./schema-messages.js";

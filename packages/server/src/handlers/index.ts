@@ -13,14 +13,23 @@ import { changes as jobsChanges } from "./jobs/changes.js";
 import { close as jobsClose } from "./jobs/close.js";
 import { facets as jobsFacets } from "./jobs/facets.js";
 import { get as jobsGet } from "./jobs/get.js";
+import { invite as jobsInvite } from "./jobs/invite.js";
+import { listProposals as jobsListProposals } from "./jobs/list-proposals.js";
 import { mine as jobsMine } from "./jobs/mine.js";
 import { publish as jobsPublish } from "./jobs/publish.js";
 import { search as jobsSearch } from "./jobs/search.js";
 import { update as jobsUpdate } from "./jobs/update.js";
+import { list as messagesList } from "./messages/list.js";
+import { send as messagesSend } from "./messages/send.js";
+import { startProposalConversation as proposalsStartConversation } from "./messages/start-proposal-conversation.js";
+import { get as proposalsGet } from "./proposals/get.js";
+import { interview as proposalsInterview } from "./proposals/interview.js";
 import { claimsComplete } from "./sandbox/claims-complete.js";
 import { clockAdvance, clockGet } from "./sandbox/clock.js";
 import { featuresSet } from "./sandbox/features-set.js";
+import { trainersApply as sandboxTrainersApply } from "./sandbox/trainers-apply.js";
 import { trainersList as sandboxTrainersList } from "./sandbox/trainers-list.js";
+import { trainersMessage as sandboxTrainersMessage } from "./sandbox/trainers-message.js";
 import { tokensCreate as sandboxTokensCreate } from "./sandbox/tokens-create.js";
 import { get as teamGet } from "./team/get.js";
 import { invite as teamInvite } from "./team/invite.js";
@@ -51,6 +60,10 @@ export const handlers: HandlerMap = {
   jobsPublish,
   jobsUpdate,
   jobsClose,
+  jobsListProposals,
+  jobsInvite,
+  proposalsGet,
+  proposalsInterview,
   tokensList,
   tokensCreate,
   tokensRevoke,
@@ -63,4 +76,10 @@ export const handlers: HandlerMap = {
   sandboxTokensCreate,
   sandboxFeaturesSet: featuresSet,
   sandboxTrainersList,
+  sandboxTrainersApply,
+  // messages
+  messagesList,
+  messagesSend,
+  proposalsStartConversation,
+  sandboxTrainersMessage,
 };

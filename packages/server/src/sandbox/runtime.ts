@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { FastifyBaseLogger } from "fastify";
 import type { VirtualClock } from "../clock.js";
 import type { Database } from "../db/client.js";
 import { sandboxState } from "../db/schema.js";
@@ -10,14 +11,21 @@ export type DueTask = (now: Date) => Promise<void>;
 
 /**
  * The sandbox's virtual clock, shared by every server process through the database, and the
- * tasks that run when it moves.
+ * tasks that run when it moves. Runs of the due tasks never overlap within a process (a clock
+ * advance waits for a tick in progress, then runs again); across processes the tasks themselves
+ * take row locks.
  */
 export class SandboxRuntime {
   private readonly tasks: { name: string; run: DueTask }[] = [];
+  /** The run in progress (or the last one), so runs queue instead of overlapping. */
+  private running: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private tickInFlight: Promise<void> | null = null;
 
   constructor(
     readonly clock: VirtualClock,
     private readonly database: Database,
+    private readonly log?: FastifyBaseLogger,
   ) {}
 
   /** Loads the shared offset (another process may have advanced it). */
@@ -43,9 +51,45 @@ export class SandboxRuntime {
     return this.clock.now();
   }
 
-  async runDue(): Promise<void> {
-    const now = this.clock.now();
-    for (const task of this.tasks) await task.run(now);
+  /** Runs every due task at the current (virtual) time, after any run already in progress. */
+  runDue(): Promise<void> {
+    const run = this.running.then(async () => {
+      const now = this.clock.now();
+      for (const task of this.tasks) await task.run(now);
+    });
+    this.running = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Also runs the due tasks every `intervalMs` of real time, so a sandbox left running sees
+   * trainers apply and answer as virtual time reaches their moments, without anyone advancing
+   * the clock. A tick re-reads the shared clock first (another process may have moved it).
+   */
+  start(intervalMs: number): void {
+    if (this.timer || intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      // A slow run is not stacked up: the next tick comes after it.
+      this.tickInFlight ??= this.tick().finally(() => (this.tickInFlight = null));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops the ticks and waits for a run in progress, before the database closes. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.tickInFlight;
+    await this.running;
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.syncClock();
+      if (this.timer) await this.runDue();
+    } catch (err) {
+      this.log?.warn({ err }, "sandbox: running due tasks failed");
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import {
   http,
   mintToken,
   registerAgent,
+  sandbox,
   setFeatures,
   startTestServer,
   type ClaimedAgent,
@@ -71,6 +72,20 @@ async function openJob(t: TestServer, owner: ClaimedAgent): Promise<string> {
   return jobId;
 }
 
+/** An ACTIVE sandbox trainer's id. */
+async function activeTrainer(t: TestServer): Promise<string> {
+  const res = await sandbox(t, "GET", "/trainers?limit=20");
+  return res.body.trainers.find((x: { status: string }) => x.status === "ACTIVE").id;
+}
+
+/** A proposal (with its AI interview) on an open job of the owner's: a sandbox trainer applied. */
+async function proposalOf(t: TestServer, owner: ClaimedAgent): Promise<string> {
+  const jobId = await openJob(t, owner);
+  const res = await sandbox(t, "POST", `/trainers/${await activeTrainer(t)}/proposals`, { jobId });
+  if (res.status !== 201) throw new Error(`proposal fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.proposalId;
+}
+
 const ownedResourceFixtures: Record<string, Fixture> = {
   "tokens.revoke": async (t, owner) => {
     const list = await http(t.baseUrl, "GET", "/api/public/v1/tokens", { token: owner.token });
@@ -84,6 +99,15 @@ const ownedResourceFixtures: Record<string, Fixture> = {
   "jobs.update": async (t, owner) => ({ params: { jobId: await openJob(t, owner) }, body: { headcount: 4 } }),
   "jobs.close": async (t, owner) => ({ params: { jobId: await openJob(t, owner) } }),
   "freelancers.get": async () => ({ params: { idOrSlug: "ftr_noSuchTrainer0000000" }, missing: true }),
+  "jobs.listProposals": async (t, owner) => ({ params: { jobId: await openJob(t, owner) } }),
+  "jobs.invite": async (t, owner) => ({
+    params: { jobId: await openJob(t, owner) },
+    body: { freelancerId: await activeTrainer(t) },
+  }),
+  "proposals.get": async (t, owner) => ({ params: { proposalId: await proposalOf(t, owner) } }),
+  "proposals.interview": async (t, owner) => ({ params: { proposalId: await proposalOf(t, owner) } }),
+  // messages
+  "proposals.startConversation": async (t, owner) => ({ params: { proposalId: await proposalOf(t, owner) } }),
 };
 
 let t: TestServer;

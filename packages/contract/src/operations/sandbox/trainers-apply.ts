@@ -7,7 +7,7 @@ export const sandboxTrainersApply = defineOperation({
   resource: "sandbox",
   summary: "Make a sandbox trainer apply to a job",
   description:
-    "A proposal arrives on the published job as if the trainer applied (proposal.received fires). bid overrides the simulated bid.",
+    "A proposal arrives on the published job as if the trainer applied, with the simulated cover note, AI interview, match score, verification and assessment (proposal.received fires). bid.amountUsd overrides the simulated bid; bid.unit must be the job's (PER_HOUR, PER_LABEL or FIXED_PRICE). A pending invitation of the trainer is accepted instead (200). 404 for an unknown trainer or job; 409 details.reason job_not_published, freelancer_unavailable or already_applied (with proposalId).",
   method: "POST",
   api: "sandbox",
   path: "/trainers/{trainerId}/proposals",
@@ -25,7 +25,13 @@ export const sandboxTrainersApply = defineOperation({
       .optional()
       .describe("Bid terms (open shape; defaults from the job)"),
   }),
-  output: z.looseObject({ proposalId: z.string(), jobId: z.string() }),
+  output: z.looseObject({
+    ok: z.literal(true),
+    proposalId: z.string(),
+    jobId: z.string(),
+    trainerId: z.string(),
+    invitationAccepted: z.boolean().describe("true when a pending invitation was accepted instead (200)"),
+  }),
   errors: ["BAD_REQUEST", "NOT_FOUND", "CONFLICT"],
   hints: { destructive: false, idempotent: false },
   cli: { command: ["sandbox", "trainers", "apply"], positional: ["trainerId"] },

@@ -4,6 +4,7 @@ import { iso } from "../../clock.js";
 import { jobs } from "../../db/schema.js";
 import type { Principal, ServiceContext } from "../context.js";
 import { decodeCursor, toPage } from "../pagination.js";
+import { countJobProposals } from "../proposals/count-job-proposals.js";
 import { cursorDate } from "./cursor.js";
 import { jobUrl } from "./urls.js";
 
@@ -31,6 +32,10 @@ export async function listMyJobs(ctx: ServiceContext, principal: Principal, inpu
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(limit + 1);
   const page = toPage(rows, limit, (r) => [iso(r.createdAt), r.id]);
+  const counts = await countJobProposals(
+    ctx,
+    page.items.map((r) => r.id),
+  );
   return {
     jobs: page.items.map((r) => ({
       id: r.id,
@@ -42,8 +47,7 @@ export async function listMyJobs(ctx: ServiceContext, principal: Principal, inpu
       createdAt: iso(r.createdAt),
       updatedAt: iso(r.updatedAt),
       jobUrl: jobUrl(ctx.config, r),
-      // Proposals arrive with the hiring milestone; until then every job has none.
-      proposalCounts: { total: 0, unreviewed: 0 },
+      proposalCounts: counts.get(r.id) ?? { total: 0, unreviewed: 0 },
     })),
     nextCursor: page.nextCursor,
   };

@@ -7,12 +7,15 @@ import { withTransaction, type Principal, type ServiceContext } from "../context
 import { fieldsOf } from "./fields.js";
 import { findOwnedJob } from "./find-owned-job.js";
 import { moderateJob, type ModerationResult } from "./moderation.js";
+import { scheduleTasks } from "../simulation/schedule-task.js";
 import { recordJobChange } from "./record-change.js";
 import { jobUrl } from "./urls.js";
 import { adviseJob, validateJob } from "./validation.js";
 
 export const PUBLISH_WINDOW_HOURS = 24;
 export const PUBLISH_CAP = { claimed: 20, unclaimed: 3 } as const;
+/** Simulation task kind written on publish in sandbox mode (the simulator plans applications). */
+export const JOB_PUBLISHED_TASK = "job_published";
 
 type PublishResult = OutputOf<typeof operations.jobsPublish>;
 
@@ -32,8 +35,9 @@ export function moderationBlocked(jobId: string, mod: ModerationResult, status: 
  * POST /jobs/{jobId}/publish. One transaction, with the account row locked so concurrent
  * publishes of one account are serialised and cannot exceed the rolling 24 h cap:
  * already OPEN → no-op; not a DRAFT → 409; not ready → 400; cap → 429; moderation → 403;
- * else OPEN, publish log entry, PUBLISHED in the changes feed. Only successful publishes count
- * against the cap (no-ops and blocked attempts do not).
+ * else OPEN, publish log entry, PUBLISHED in the changes feed and, in sandbox mode, a simulation
+ * task for the trainer simulator. Only successful publishes count against the cap (no-ops and
+ * blocked attempts do not).
  */
 export async function publishJob(ctx: ServiceContext, principal: Principal, jobId: string): Promise<PublishResult> {
   const outcome = await withTransaction(ctx, async (tx) => {
@@ -124,6 +128,12 @@ export async function publishJob(ctx: ServiceContext, principal: Principal, jobI
       .insert(jobPublishLog)
       .values({ id: attemptId, accountId: principal.accountId, jobId: row.id, publishedAt: now });
     if (updated!.visibility === "PUBLIC") await recordJobChange(tx, row.id, "PUBLISHED", now);
+    // Sandbox: simulated trainers find the job (the simulator plans who applies when).
+    if (tx.config.mode === "sandbox") {
+      await scheduleTasks(tx, [
+        { key: `published:${row.id}:${attemptId}`, kind: JOB_PUBLISHED_TASK, payload: { jobId: row.id }, dueAt: now },
+      ]);
+    }
     return {
       kind: "ok" as const,
       result: {

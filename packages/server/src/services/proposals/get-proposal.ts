@@ -1,0 +1,13 @@
+import type { ProposalDetail } from "@opentrain-ai/contract";
+import type { Principal, ServiceContext } from "../context.js";
+import { findOwnedProposal } from "./find-owned-proposal.js";
+import { toProposalDetail } from "./proposal-view.js";
+
+/** GET /proposals/{proposalId}: the proposal in depth, on one of the caller's jobs (else 404). */
+export async function getProposal(
+  ctx: ServiceContext,
+  principal: Principal,
+  proposalId: string,
+): Promise<{ proposal: ProposalDetail }> {
+  return { proposal: toProposalDetail(await findOwnedProposal(ctx, principal.accountId, proposalId)) };
+}
