@@ -29,14 +29,21 @@ describe("help", () => {
     expect(r.stdout).toMatchSnapshot();
   });
 
-  it.each(["jobs", "jobs draft create", "jobs draft update", "jobs update-published", "jobs search"])(
-    "opentrain %s --help",
-    async (path) => {
-      const r = await runCli([...path.split(" "), "--help"]);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatchSnapshot();
-    },
-  );
+  it.each([
+    "jobs",
+    "jobs draft create",
+    "jobs draft update",
+    "jobs update-published",
+    "jobs search",
+    "proposals",
+    "proposals list",
+    "messages",
+    "messages send",
+  ])("opentrain %s --help", async (path) => {
+    const r = await runCli([...path.split(" "), "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatchSnapshot();
+  });
 
   it("a namespace without a subcommand prints its help on stderr and exits 2", async () => {
     const r = await runCli(["auth"]);

@@ -221,6 +221,104 @@ export const BESPOKE_COMMANDS: CommandSpec[] = [
     load: () => import("./jobs/search.js"),
   },
   {
+    path: ["jobs", "invite"],
+    summary: "Invite an AI trainer to one of your published jobs",
+    description:
+      "Creates an invited proposal for the trainer (POST /jobs/{jobId}/invites). Inviting the same trainer again " +
+      "changes nothing and says so.",
+    op: operations.jobsInvite,
+    examples: ["opentrain jobs invite job_123 usr_456"],
+    load: () => import("./jobs/invite.js"),
+  },
+  {
+    path: ["proposals", "list"],
+    summary: "List the proposals (candidates) on one of your jobs",
+    description:
+      "A table of the job's proposals, newest first: NAME (masked), STATUS, BID (with its unit), INTERVIEW (AI " +
+      "interview score, 0–100), MATCH (resume match, 0–1) and ID. When there are more, the command for the next " +
+      "page is printed.",
+    op: operations.jobsListProposals,
+    examples: ["opentrain proposals list job_123", "opentrain proposals list job_123 --status shortlisted --limit 10"],
+    load: () => import("./proposals/list.js"),
+  },
+  {
+    path: ["proposals", "get"],
+    summary: "Read one proposal in depth (with --interview: the AI-interview transcript)",
+    description:
+      "Status, bid, masked candidate, interview and match scores, the interview summary, verification, labeling " +
+      "assessment and cover note. --interview also reads GET /proposals/{proposalId}/interview and prints the " +
+      "transcript (with --json: {proposal, interview}).",
+    op: operations.proposalsGet,
+    setup: (cmd) => cmd.option("--interview", "Also print the sanitized AI-interview transcript"),
+    examples: ["opentrain proposals get prop_123 --interview"],
+    load: () => import("./proposals/get.js"),
+  },
+  {
+    path: ["freelancers", "get"],
+    summary: "Read a masked AI trainer profile",
+    description:
+      "Title, bio, rate, stats, skills, languages, experience, education and reviews, by user id or profile slug. " +
+      "Names are first name + last initial; contact details are never shown.",
+    op: operations.freelancersGet,
+    examples: ["opentrain freelancers get usr_456", "opentrain freelancers get ana-p"],
+    load: () => import("./freelancers/get.js"),
+  },
+  {
+    path: ["messages", "list"],
+    summary: "List your conversations, most recent activity first",
+    description:
+      "One row per conversation: ID, WITH (the masked trainer), ABOUT (proposal or job), UNREAD, UPDATED and the " +
+      "last message. --filter proposal keeps pre-hire threads, job post-hire ones.",
+    op: operations.messagesList,
+    bind: { exclude: ["conversationId", "direction"] },
+    examples: ["opentrain messages list --filter proposal", "opentrain messages list --unread-only"],
+    load: () => import("./messages/list.js"),
+  },
+  {
+    path: ["messages", "unread"],
+    summary: "List the conversations with unread messages",
+    description: 'Same as "opentrain messages list --unread-only".',
+    op: operations.messagesList,
+    bind: { exclude: ["conversationId", "direction", "unreadOnly"] },
+    examples: ["opentrain messages unread"],
+    load: () => import("./messages/unread.js"),
+  },
+  {
+    path: ["messages", "read"],
+    summary: "Read one conversation's messages, oldest first",
+    description:
+      "Prints the page of messages oldest first as [time] Name: text. --direction older (the default) pages back " +
+      "in time, newer pages forward; keep the same direction with --cursor. Reading marks messages read.",
+    op: operations.messagesList,
+    bind: { exclude: ["filter", "unreadOnly"] },
+    examples: ["opentrain messages read conv_123", "opentrain messages read conv_123 --limit 50"],
+    load: () => import("./messages/read.js"),
+  },
+  {
+    path: ["messages", "send"],
+    summary: "Send a plain-text message into an existing conversation",
+    description:
+      'The text is the second argument, --content (alias --text, --message) or --content-file ("-" for stdin). ' +
+      'Never creates a conversation: start a pre-hire one with "opentrain messages start-proposal-thread". ' +
+      "Not idempotent: a retry can post twice.",
+    op: operations.messagesSend,
+    examples: [
+      'opentrain messages send conv_123 "Hi Ana, could you start on Monday?"',
+      "opentrain messages send conv_123 --content-file reply.txt",
+    ],
+    load: () => import("./messages/send.js"),
+  },
+  {
+    path: ["messages", "start-proposal-thread"],
+    summary: "Start (or fetch) the pre-hire conversation for a proposal",
+    description:
+      "Get-or-create of the employer–candidate thread; prints its conversation id. The candidate can write once " +
+      "you have sent the first message.",
+    op: operations.proposalsStartConversation,
+    examples: ["opentrain messages start-proposal-thread prop_123"],
+    load: () => import("./messages/start-proposal-thread.js"),
+  },
+  {
     path: ["sandbox", "clock", "advance"],
     summary: "Move the sandbox's virtual clock forward",
     description:
@@ -265,6 +363,17 @@ export const BESPOKE_COMMANDS: CommandSpec[] = [
         .addOption(sandboxSecret()),
     examples: ["opentrain sandbox features set public_api_hiring=off public_api_team=on"],
     load: () => import("./sandbox/features-set.js"),
+  },
+  {
+    path: ["sandbox", "trainers", "list"],
+    summary: "List the sandbox AI trainers",
+    description:
+      "The simulated trainer pool with unmasked user ids (names stay masked): ID, NAME, STATUS, LEVEL, RATE, " +
+      'LANGUAGES and LABEL TYPES. Invite one with "opentrain jobs invite <jobId> <id>".',
+    op: operations.sandboxTrainersList,
+    setup: (cmd) => cmd.addOption(sandboxSecret()),
+    examples: ["opentrain sandbox trainers list --limit 50"],
+    load: () => import("./sandbox/trainers-list.js"),
   },
   {
     path: ["version"],

@@ -45,5 +45,5 @@ export const getProposal: Override = async ({ tool, params, ctx }) => {
       note = `The interview transcript could not be read: ${err.status} ${err.code}: ${err.message}`;
     }
   }
-  return success(`${summarize(res.body, info)}\n${note}`, merged);
+  return success(`${summarize(merged, info)}\n${note}`, merged);
 };

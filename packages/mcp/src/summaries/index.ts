@@ -1,4 +1,13 @@
 import { authStatusSummary, capabilitiesSummary } from "./auth.js";
+import {
+  getFreelancerProfileSummary,
+  getProposalSummary,
+  inviteFreelancerSummary,
+  listProposalsSummary,
+  readMessagesSummary,
+  sendMessageSummary,
+  startProposalConversationSummary,
+} from "./candidates.js";
 import { genericSummary } from "./generic.js";
 import {
   closeJobSummary,
@@ -14,6 +23,7 @@ import { listTokensSummary, revokeTokenSummary } from "./tokens.js";
 import type { SummaryInfo, Summarizer } from "./types.js";
 
 export * from "./auth.js";
+export * from "./candidates.js";
 export { genericSummary } from "./generic.js";
 export * from "./jobs.js";
 export { NEXT_STEPS } from "./next-steps.js";
@@ -34,6 +44,13 @@ export const SUMMARIES: Readonly<Record<string, Summarizer>> = {
   opentrain_close_job: closeJobSummary,
   opentrain_list_jobs: listJobsSummary,
   opentrain_search_jobs: searchJobsSummary,
+  opentrain_list_proposals: listProposalsSummary,
+  opentrain_get_proposal: getProposalSummary,
+  opentrain_get_freelancer_profile: getFreelancerProfileSummary,
+  opentrain_invite_freelancer: inviteFreelancerSummary,
+  opentrain_read_messages: readMessagesSummary,
+  opentrain_send_message: sendMessageSummary,
+  opentrain_start_proposal_conversation: startProposalConversationSummary,
 };
 
 /** The text block of a successful result; falls back to the generic summary if a bespoke one fails. */
