@@ -24,3 +24,4 @@ export * from "./schemas/proposals.js";
 export * from "./schemas/sandbox.js";
 export * from "./schemas/webhooks.js";
 export { sandboxClockSchema } from "./operations/sandbox/clock-get.js";
+export * from "./format/pay.js";

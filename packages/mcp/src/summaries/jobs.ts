@@ -1,3 +1,4 @@
+import { formatPay as formatPayLabel } from "@opentrain-ai/contract";
 import { list, obj, plural, str, type Json, type Summarizer } from "./types.js";
 
 /**
@@ -188,35 +189,9 @@ export const closeJobSummary: Summarizer = (data) => {
   ].join("\n");
 };
 
-/** Pay of a public job: `$18/h`, `$15–20/h`, `$0.05/label`, `$500 fixed`. */
+/** Pay of a public job (the contract's shared formatter), "pay n/a" when unknown. */
 export function formatPay(pay: unknown): string {
-  const p = obj(pay);
-  if (!p) return "pay n/a";
-  const currency = str(p.currency) ?? "USD";
-  const money = (n: unknown) => {
-    if (typeof n !== "number") return undefined;
-    const amount = n.toLocaleString("en-US", {
-      minimumFractionDigits: Number.isInteger(n) ? 0 : 2,
-      maximumFractionDigits: 6,
-    });
-    return currency === "USD" ? `$${amount}` : `${amount} ${currency}`;
-  };
-  switch (p.paymentType) {
-    case "PAY_PER_HOUR": {
-      const rate = money(p.hourlyRate);
-      if (rate) return `${rate}/h`;
-      const min = money(p.hourlyMin);
-      const max = money(p.hourlyMax);
-      if (min && max) return `${min}–${max.replace(/^\$/, "")}/h`;
-      return min ? `from ${min}/h` : max ? `up to ${max}/h` : "hourly";
-    }
-    case "PAY_PER_LABEL":
-      return money(p.perLabelRate) ? `${money(p.perLabelRate)}/label` : "per label";
-    case "FIXED_PRICE":
-      return money(p.fixedPrice) ? `${money(p.fixedPrice)} fixed` : "fixed price";
-    default:
-      return "pay n/a";
-  }
+  return formatPayLabel(pay) ?? "pay n/a";
 }
 
 function cursorLine(body: Json): string {

@@ -1,3 +1,4 @@
+import { formatPay as formatPayLabel } from "@opentrain-ai/contract";
 import type { IO } from "../../io.js";
 import { text } from "../../output/format.js";
 import { renderPairs, renderTable } from "../../output/table.js";
@@ -140,34 +141,9 @@ export function renderDraftReport(body: Obj, opts: { created: boolean; replayed?
   return `${out.join("\n")}\n`;
 }
 
-/** Pay of a public job: `$18/h`, `$15–20/h`, `$0.05/label`, `$500 fixed`. */
+/** Pay of a public job (the contract's shared formatter), "-" when unknown. */
 export function formatPay(pay: unknown): string {
-  if (!isObj(pay)) return "-";
-  const currency = str(pay.currency) ?? "USD";
-  const money = (n: unknown) => {
-    if (typeof n !== "number") return undefined;
-    const amount = n.toLocaleString("en-US", {
-      minimumFractionDigits: Number.isInteger(n) ? 0 : 2,
-      maximumFractionDigits: 6,
-    });
-    return currency === "USD" ? `$${amount}` : `${amount} ${currency}`;
-  };
-  switch (pay.paymentType) {
-    case "PAY_PER_HOUR": {
-      const rate = money(pay.hourlyRate);
-      if (rate) return `${rate}/h`;
-      const min = money(pay.hourlyMin);
-      const max = money(pay.hourlyMax);
-      if (min && max) return `${min}–${(max as string).replace(/^\$/, "")}/h`;
-      return min ? `from ${min}/h` : max ? `up to ${max}/h` : "hourly";
-    }
-    case "PAY_PER_LABEL":
-      return money(pay.perLabelRate) ? `${money(pay.perLabelRate)}/label` : "per label";
-    case "FIXED_PRICE":
-      return money(pay.fixedPrice) ? `${money(pay.fixedPrice)} fixed` : "fixed price";
-    default:
-      return "-";
-  }
+  return formatPayLabel(pay) ?? "-";
 }
 
 /** `jobs list`: ID, STATUS, TITLE, PROPOSALS, UPDATED. */
