@@ -178,6 +178,21 @@ describe("GET /jobs", () => {
     expect(second.body.nextCursor).toBeNull();
   });
 
+  it("shows a job in search as soon as it is published and drops it once closed (the ranked-window cache follows the listing)", async () => {
+    const before = await api("GET", "/jobs?q=quoxite", null);
+    expect(before.body.jobs).toEqual([]);
+    const jobId = await createOpenJob(t, employer.token, {
+      title: "Quoxite Mineral Photo Tagging",
+      description: "Tag quoxite samples in field photos.",
+    });
+    const found = await api("GET", "/jobs?q=quoxite", null);
+    expect(found.body.jobs.map((j: { id: string }) => j.id)).toEqual([jobId]);
+    const closed = await api("POST", `/jobs/${jobId}/close`, employer.token, {});
+    expect(closed.status).toBe(200);
+    const after = await api("GET", "/jobs?q=quoxite", null);
+    expect(after.body.jobs).toEqual([]);
+  });
+
   it("ignores a query of stop words only", async () => {
     const res = await api("GET", "/jobs?q=the&limit=5", null);
     expect(res.status).toBe(200);

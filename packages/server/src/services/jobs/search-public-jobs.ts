@@ -1,5 +1,6 @@
 import { JOB_CATEGORIES, type InputOf, type OutputOf, type operations } from "@opentrain-ai/contract";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import { iso } from "../../clock.js";
 import { rowsOf } from "../../db/migrate.js";
 import { accounts, jobs } from "../../db/schema.js";
@@ -10,22 +11,31 @@ import { cursorDate } from "./cursor.js";
 import { canonicalLanguage } from "./languages.js";
 import { publiclyListed, SEARCH_CONFIG } from "./public-listing.js";
 import { toPublicJob } from "./public-job.js";
+import { cachedMatches, type SearchMatch } from "./search-cache.js";
 
 type Input = InputOf<typeof operations.jobsSearch>;
 type Page = OutputOf<typeof operations.jobsSearch>;
 
+/** Whether a query string has searchable words depends on the string alone. */
+const searchableQueries = new LRUCache<string, boolean>({ max: 5000 });
+
 /** True when `q` has searchable words (a query of stop words alone matches everything). */
 async function hasSearchTerms(ctx: ServiceContext, q: string): Promise<boolean> {
+  const known = searchableQueries.get(q);
+  if (known !== undefined) return known;
   const res = await ctx.db.execute<{ n: number }>(
     sql`SELECT numnode(websearch_to_tsquery(${SEARCH_CONFIG}, ${q})) AS n`,
   );
-  return Number(rowsOf<{ n: number }>(res)[0]?.n ?? 0) > 0;
+  const searchable = Number(rowsOf<{ n: number }>(res)[0]?.n ?? 0) > 0;
+  searchableQueries.set(q, searchable);
+  return searchable;
 }
 
 /**
- * A text query ranks only the most recent matches, so its cost is bounded however many jobs
- * match: the planner either walks the recency index until it has this many matches or, for
- * rare terms, takes them all from the GIN index. Results past the window are not returned.
+ * A text query ranks only the most recent matches, so ranking and paging cost is bounded however
+ * many jobs match; finding them is a GIN bitmap scan over the matches. The ranked window is
+ * cached until the public listing changes (search-cache.ts). Results past the window are not
+ * returned.
  */
 export const SEARCH_WINDOW = 1000;
 
@@ -51,7 +61,11 @@ export async function searchPublicJobs(ctx: ServiceContext, input: Input): Promi
     where.push(sql`${jobs.countryKeys} && ARRAY[${code}, '*']::text[]`);
   }
   if (input.payType) where.push(eq(jobs.paymentType, input.payType));
-  if (q) return rankedSearch(ctx, q, where, input.cursor, limit, generatedAt);
+  if (q) {
+    // Everything that selects the window; the cursor and limit only page through it.
+    const key = JSON.stringify([q, input.category, input.language, input.country, input.payType]);
+    return rankedSearch(ctx, { q, key }, where, input.cursor, limit, generatedAt);
+  }
 
   if (input.cursor) {
     const [, publishedAt, id] = decodeCursor(input.cursor, ["number", "string", "string"]) as [number, string, string];
@@ -72,60 +86,73 @@ export async function searchPublicJobs(ctx: ServiceContext, input: Input): Promi
   };
 }
 
-/** Ranks the window of recent matches, pages through it by (rank, publishedAt, id), then loads the page's jobs. */
+/**
+ * Ranks the window of recent matches in memory (cached until the listing changes), pages
+ * through it by (rank, publishedAt, id), then loads the page's jobs.
+ */
 async function rankedSearch(
   ctx: ServiceContext,
-  q: string,
+  search: { q: string; key: string },
   where: SQL[],
   cursor: string | undefined,
   limit: number,
   generatedAt: string,
 ): Promise<Page> {
-  const query = sql`websearch_to_tsquery(${SEARCH_CONFIG}, ${q})`;
-  let after = sql`TRUE`;
+  let after: (m: SearchMatch) => boolean = () => true;
   if (cursor) {
     const [r, publishedAt, id] = decodeCursor(cursor, ["number", "string", "string"]) as [number, string, string];
     const at = iso(cursorDate(publishedAt));
-    after = sql`(c.rank < ${r}::real OR (c.rank = ${r}::real AND (c.published_at, c.id) < (${at}::timestamptz, ${id}::text)))`;
+    after = (m) => m.rank < r || (m.rank === r && (m.publishedAt < at || (m.publishedAt === at && m.id < id)));
   }
-  const ranked = rowsOf<{ id: string; rank: number; published_at: string | Date }>(
-    await ctx.db.execute(sql`
-      SELECT c.id, c.rank, c.published_at FROM (
-        SELECT w.id, ts_rank(j.search_vector, ${query}) AS rank, w.published_at
-        FROM (
-          SELECT ${jobs.id} AS id, ${jobs.publishedAt} AS published_at
-          FROM ${jobs}
-          WHERE ${and(...where, sql`search_vector @@ ${query}`)}
-          -- "+ interval '0'" keeps the planner on the GIN index: walking the recency index instead
-          -- would read and test the search vector of every row it passes.
-          ORDER BY ${jobs.publishedAt} + interval '0' DESC, ${jobs.id} DESC
-          LIMIT ${SEARCH_WINDOW}
-        ) w
-        JOIN ${jobs} j ON j.id = w.id
-      ) c
-      WHERE ${after}
-      ORDER BY c.rank DESC, c.published_at DESC, c.id DESC
-      LIMIT ${limit + 1}`),
-  );
-  const page = toPage(ranked, limit, (row) => [Number(row.rank), iso(new Date(row.published_at)), row.id]);
+  const window = await cachedMatches(ctx, search.key, () => recentMatches(ctx, search.q, where));
+  const ranked = window.filter(after).slice(0, limit + 1);
+  const page = toPage(ranked, limit, (m) => [m.rank, m.publishedAt, m.id]);
   if (page.items.length === 0) return { jobs: [], nextCursor: null, generatedAt };
   const rows = await ctx.db
     .select({ job: jobs, companyName: accounts.name })
     .from(jobs)
     .innerJoin(accounts, eq(accounts.id, jobs.accountId))
     .where(
-      inArray(
-        jobs.id,
-        page.items.map((r) => r.id),
+      and(
+        publiclyListed,
+        inArray(
+          jobs.id,
+          page.items.map((m) => m.id),
+        ),
       ),
     );
   const byId = new Map(rows.map((row) => [row.job.id, row]));
   return {
-    jobs: page.items.flatMap((r) => {
-      const row = byId.get(r.id);
+    jobs: page.items.flatMap((m) => {
+      const row = byId.get(m.id);
       return row ? [toPublicJob(row.job, row.companyName, ctx.config)] : [];
     }),
     nextCursor: page.nextCursor,
     generatedAt,
   };
+}
+
+const compareDesc = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+
+/**
+ * The SEARCH_WINDOW most recent matches with their ts_rank, best first (ties: newest, then id).
+ * The rank is computed outside the LIMIT, so only for the rows kept.
+ */
+async function recentMatches(ctx: ServiceContext, q: string, where: SQL[]): Promise<SearchMatch[]> {
+  const query = sql`websearch_to_tsquery(${SEARCH_CONFIG}, ${q})`;
+  const rows = rowsOf<{ id: string; rank: number; published_at: string | Date }>(
+    await ctx.db.execute(sql`
+      SELECT w.id, ts_rank(w.search_vector, ${query}) AS rank, w.published_at FROM (
+        SELECT ${jobs.id} AS id, ${jobs.publishedAt} AS published_at, search_vector
+        FROM ${jobs}
+        WHERE ${and(...where, sql`search_vector @@ ${query}`)}
+        -- "+ interval '0'" keeps the planner on the GIN index: walking the recency index instead
+        -- would read and test the search vector of every row it passes.
+        ORDER BY ${jobs.publishedAt} + interval '0' DESC, ${jobs.id} DESC
+        LIMIT ${SEARCH_WINDOW}
+      ) w`),
+  );
+  return rows
+    .map((r) => ({ id: r.id, rank: Number(r.rank), publishedAt: iso(new Date(r.published_at)) }))
+    .sort((a, b) => b.rank - a.rank || compareDesc(a.publishedAt, b.publishedAt) || compareDesc(a.id, b.id));
 }
