@@ -192,7 +192,8 @@ export function buildProgram(
       "  OPENTRAIN_SANDBOX_SECRET                   secret for the sandbox commands\n" +
       "  XDG_CONFIG_HOME                            credentials live in $XDG_CONFIG_HOME/opentrain/cli.json\n" +
       "\nExit codes: 0 ok, 1 failure, 2 usage, 3 unauthorized, 4 forbidden, 5 not found, 6 bad request,\n" +
-      "  7 conflict, 8 rate limited, 9 network/server, 10 pending (claim not completed yet)\n",
+      "  7 conflict, 8 rate limited, 9 network/server, 10 pending (claim or approval not completed yet),\n" +
+      "  11 approval declined or expired\n",
   );
 
   const makeContext: MakeContext = (cmd) => {

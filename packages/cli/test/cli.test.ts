@@ -263,7 +263,8 @@ describe("output", () => {
     expect(list.stdout).toMatch(/^ID\s+TYPE\s+CREATED AT\s+DATA\.JOB ID$/m);
     expect(list.stdout).toMatch(/^nextCursor:\s+evt_1$/m);
     expect(list.stdout).toContain("--cursor evt_1");
-    const one = await runCli(["approvals", "get", "apr_1"], { env: withToken(), fetch: f.fetch });
+    // Any generic command renders an object this way (approvals get has its own layout now).
+    const one = await runCli(["webhooks", "get", "wh_1"], { env: withToken(), fetch: f.fetch });
     expect(one.stdout).toMatch(/^status:\s+pending$/m);
     expect(one.stdout).toContain("a signed-in human must confirm this");
   });

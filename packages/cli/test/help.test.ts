@@ -39,6 +39,11 @@ describe("help", () => {
     "proposals list",
     "messages",
     "messages send",
+    "proposals hire",
+    "contracts",
+    "milestones",
+    "approvals get",
+    "credits",
   ])("opentrain %s --help", async (path) => {
     const r = await runCli([...path.split(" "), "--help"]);
     expect(r.code).toBe(0);

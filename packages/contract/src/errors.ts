@@ -66,6 +66,9 @@ export const ERROR_REASONS = [
   "idempotency_key_reused",
   "unknown_update_keys",
   "invalid_import",
+  "approval_not_pending",
+  "proposal_not_hireable",
+  "payment_provider_not_configured",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
@@ -130,6 +133,8 @@ export const EXIT_CODES = {
   RATE_LIMITED: 8,
   NETWORK: 9,
   PENDING: 10,
+  /** A co-sign approval ended without a confirmation: the human declined it, or it expired. */
+  NOT_CONFIRMED: 11,
 } as const;
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 

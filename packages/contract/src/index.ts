@@ -25,3 +25,4 @@ export * from "./schemas/sandbox.js";
 export * from "./schemas/webhooks.js";
 export { sandboxClockSchema } from "./operations/sandbox/clock-get.js";
 export * from "./format/pay.js";
+export * from "./format/money.js";

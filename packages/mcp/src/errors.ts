@@ -4,6 +4,7 @@ import { ApiError, CredentialsError, NetworkError } from "@opentrain-ai/sdk";
 import type { ToolContext } from "./context.js";
 import { failure } from "./results.js";
 import { jobErrorAdvice } from "./summaries/jobs.js";
+import { moneyErrorAdvice } from "./summaries/money.js";
 
 const API_KEYS_PAGE = "Settings → API keys in the OpenTrain app";
 
@@ -11,7 +12,8 @@ const API_KEYS_PAGE = "Settings → API keys in the OpenTrain app";
 export function errorResult(err: unknown, ctx: ToolContext, toolName: string): CallToolResult {
   try {
     if (err instanceof ApiError) {
-      const advice = jobErrorAdvice(err.reason, err.details, toolName);
+      const advice =
+        jobErrorAdvice(err.reason, err.details, toolName) ?? moneyErrorAdvice(err.code, err.reason, err.details);
       return failure({
         status: err.status,
         code: err.code,

@@ -1,6 +1,7 @@
 import { JOB_UPDATE_KEYS, operations } from "@opentrain-ai/contract";
 import { Option, type Command } from "commander";
 import { fieldsHelp } from "./jobs/fields.js";
+import { MONEY_COMMANDS } from "./money.js";
 import type { CommandSpec } from "./types.js";
 
 const sandboxSecret = () =>
@@ -318,6 +319,7 @@ export const BESPOKE_COMMANDS: CommandSpec[] = [
     examples: ["opentrain messages start-proposal-thread prop_123"],
     load: () => import("./messages/start-proposal-thread.js"),
   },
+  ...MONEY_COMMANDS,
   {
     path: ["sandbox", "clock", "advance"],
     summary: "Move the sandbox's virtual clock forward",
@@ -374,6 +376,73 @@ export const BESPOKE_COMMANDS: CommandSpec[] = [
     setup: (cmd) => cmd.addOption(sandboxSecret()),
     examples: ["opentrain sandbox trainers list --limit 50"],
     load: () => import("./sandbox/trainers-list.js"),
+  },
+  {
+    path: ["sandbox", "approvals", "confirm"],
+    summary: "Confirm an approval as the human (the action is carried out)",
+    description:
+      "Does what a signed-in human does on the approval page: the hire, funding, release or contract end runs now. " +
+      "Hires and fundings need --payment-source credits or card; a hire's first milestone can be edited with " +
+      "--milestone-name, --milestone-description, --milestone-amount and --milestone-due-date (your values win). " +
+      "A declined card (402) exits 6 and credits that do not cover the charge exit 7; the approval stays pending.",
+    op: operations.sandboxApprovalsConfirm,
+    setup: (cmd) => cmd.addOption(sandboxSecret()),
+    examples: [
+      "opentrain sandbox approvals confirm apr_123 --payment-source credits",
+      "opentrain sandbox approvals confirm apr_123 --payment-source card --milestone-amount 250",
+    ],
+    load: () => import("./sandbox/approvals-confirm.js"),
+  },
+  {
+    path: ["sandbox", "approvals", "decline"],
+    summary: "Decline an approval as the human (nothing is carried out)",
+    description: "Does what declining on the approval page does; the agent sees the approval as declined.",
+    op: operations.sandboxApprovalsDecline,
+    setup: (cmd) => cmd.addOption(sandboxSecret()),
+    examples: ["opentrain sandbox approvals decline apr_123"],
+    load: () => import("./sandbox/approvals-decline.js"),
+  },
+  {
+    path: ["sandbox", "milestones", "request-payout"],
+    summary: "Request payout on a funded milestone as the trainer",
+    description:
+      "The trainer marks the funded work complete: the milestone stays ACTIVE_FUNDED with pendingApproval true and " +
+      "the employer gets payment.pending. Asking again changes nothing.",
+    op: operations.sandboxMilestonesRequestPayout,
+    setup: (cmd) => cmd.addOption(sandboxSecret()),
+    examples: ["opentrain sandbox milestones request-payout mst_123"],
+    load: () => import("./sandbox/milestones-request-payout.js"),
+  },
+  {
+    path: ["sandbox", "top-ups", "complete"],
+    summary: "Pay a top-up's checkout as the human",
+    description:
+      "Does what paying on the checkout page does: the credits are added at once. The card defaults to " +
+      "4242 4242 4242 4242; 4000 0000 0000 0002 is declined (exit 6, the top-up stays pending). Paying a paid " +
+      "top-up again changes nothing; an expired one exits 7.",
+    op: operations.sandboxTopUpsComplete,
+    setup: (cmd) => cmd.addOption(sandboxSecret()),
+    examples: [
+      "opentrain sandbox top-ups complete tu_123",
+      'opentrain sandbox top-ups complete tu_123 --card "4000 0000 0000 0002"',
+    ],
+    load: () => import("./sandbox/top-ups-complete.js"),
+  },
+  {
+    path: ["sandbox", "payment-methods", "add"],
+    summary: "Save a card for the account as the human",
+    description:
+      "Does what adding a card on the billing page does: hires and milestone funding can then be paid by card. " +
+      "The account defaults to the saved token's (GET /auth/me); the card to 4242 4242 4242 4242. " +
+      "4000 0000 0000 0002 is declined (exit 6); 4000 0000 0000 0341 is saved but every charge to it is declined.",
+    op: operations.sandboxPaymentMethodsAdd,
+    bind: { optional: ["accountId"] },
+    setup: (cmd) => cmd.addOption(sandboxSecret()),
+    examples: [
+      "opentrain sandbox payment-methods add",
+      "opentrain sandbox payment-methods add acc_123 --card 4000000000000341",
+    ],
+    load: () => import("./sandbox/payment-methods-add.js"),
   },
   {
     path: ["version"],

@@ -42,6 +42,11 @@ function approvalOf<T extends ApprovalType>(type: T) {
     expiresAt: isoTimestamp.describe("~72 h after creation"),
     resolvedAt: isoTimestamp.nullable(),
     result: approvalResultSchemas[type].nullable().describe("Execution evidence once confirmed"),
+    supersededBy: z
+      .string()
+      .nullable()
+      .optional()
+      .describe("Set when a hire request with new terms replaced this one (its status is then expired)"),
     createdAt: isoTimestamp,
   });
 }

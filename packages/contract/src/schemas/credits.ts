@@ -14,7 +14,12 @@ export const TOP_UP_MAX_USD = 10_000;
 export const ledgerEntrySchema = z.object({
   id: z.string(),
   type: z.enum(LEDGER_ENTRY_TYPES),
-  amountCents: z.number().int().describe("Signed effect on the available balance, integer cents"),
+  amountCents: z
+    .number()
+    .int()
+    .describe(
+      "Signed integer cents: the effect on the available balance; a CAPTURE (paid out of reserved) carries the amount taken from reserved, negative",
+    ),
   createdAt: isoTimestamp,
   holdEntryId: z.string().nullable(),
   jobofferId: z.string().nullable().describe("The proposal id (named jobofferId for historical reasons)"),

@@ -18,6 +18,19 @@ import {
   updateJobDraftSummary,
   updatePublishedJobSummary,
 } from "./jobs.js";
+import {
+  coSignSummary,
+  createCreditTopUpSummary,
+  createMilestoneSummary,
+  endContractSummary,
+  getApprovalSummary,
+  getContractSummary,
+  getCreditTopUpSummary,
+  getCreditsSummary,
+  listContractsSummary,
+  listCreditLedgerSummary,
+  listPendingPaymentsSummary,
+} from "./money.js";
 import { getTeamSummary, inviteTeamMemberSummary } from "./team.js";
 import { listTokensSummary, revokeTokenSummary } from "./tokens.js";
 import type { SummaryInfo, Summarizer } from "./types.js";
@@ -26,6 +39,7 @@ export * from "./auth.js";
 export * from "./candidates.js";
 export { genericSummary } from "./generic.js";
 export * from "./jobs.js";
+export * from "./money.js";
 export { NEXT_STEPS } from "./next-steps.js";
 export type { SummaryInfo, Summarizer } from "./types.js";
 
@@ -51,6 +65,19 @@ export const SUMMARIES: Readonly<Record<string, Summarizer>> = {
   opentrain_read_messages: readMessagesSummary,
   opentrain_send_message: sendMessageSummary,
   opentrain_start_proposal_conversation: startProposalConversationSummary,
+  opentrain_hire_proposal: coSignSummary,
+  opentrain_list_contracts: listContractsSummary,
+  opentrain_get_contract: getContractSummary,
+  opentrain_create_milestone: createMilestoneSummary,
+  opentrain_request_milestone_funding: coSignSummary,
+  opentrain_request_milestone_approval: coSignSummary,
+  opentrain_get_approval: getApprovalSummary,
+  opentrain_end_contract: endContractSummary,
+  opentrain_get_credits: getCreditsSummary,
+  opentrain_list_credit_ledger: listCreditLedgerSummary,
+  opentrain_create_credit_top_up: createCreditTopUpSummary,
+  opentrain_get_credit_top_up: getCreditTopUpSummary,
+  opentrain_list_pending_payments: listPendingPaymentsSummary,
 };
 
 /** The text block of a successful result; falls back to the generic summary if a bespoke one fails. */

@@ -221,3 +221,5 @@ export * from "./schema-trainers.js";
 export * from "./schema-proposals.js";
 export * from "./schema-events.js";
 export * from "./schema-messages.js";
+export * from "./schema-money.js";
+export * from "./schema-hiring.js";

@@ -5,6 +5,13 @@ import { register } from "./agent-auth/register.js";
 import { revoke as revokeByValue } from "./agent-auth/revoke.js";
 import { token } from "./agent-auth/token.js";
 import { me } from "./auth/me.js";
+import { createTopUp as creditsCreateTopUp } from "./credits/create-top-up.js";
+import { get as creditsGet } from "./credits/get.js";
+import { getTopUp as creditsGetTopUp } from "./credits/get-top-up.js";
+import { ledger as creditsLedger } from "./credits/ledger.js";
+import { pending as paymentsPending } from "./payments/pending.js";
+import { paymentMethodsAdd as sandboxPaymentMethodsAdd } from "./sandbox/payment-methods-add.js";
+import { topUpsComplete as sandboxTopUpsComplete } from "./sandbox/top-ups-complete.js";
 import { get as freelancersGet } from "./freelancers/get.js";
 import { capabilities } from "./job-drafts/capabilities.js";
 import { create as jobDraftsCreate } from "./job-drafts/create.js";
@@ -36,6 +43,19 @@ import { invite as teamInvite } from "./team/invite.js";
 import { create as tokensCreate } from "./tokens/create.js";
 import { list as tokensList } from "./tokens/list.js";
 import { revoke as tokensRevoke } from "./tokens/revoke.js";
+import { get as approvalsGet } from "./approvals/get.js";
+import { end as contractsEnd } from "./contracts/end.js";
+import { get as contractsGet } from "./contracts/get.js";
+import { list as contractsList } from "./contracts/list.js";
+import { approve as milestonesApprove } from "./milestones/approve.js";
+import { create as milestonesCreate } from "./milestones/create.js";
+import { fund as milestonesFund } from "./milestones/fund.js";
+import { hire as proposalsHire } from "./proposals/hire.js";
+import {
+  approvalsConfirm as sandboxApprovalsConfirm,
+  approvalsDecline as sandboxApprovalsDecline,
+} from "./sandbox/approvals.js";
+import { milestonesRequestPayout as sandboxMilestonesRequestPayout } from "./sandbox/milestones-request-payout.js";
 
 export type HandlerMap = { [K in OperationKey]?: Handler<(typeof operations)[K]> };
 
@@ -82,4 +102,24 @@ export const handlers: HandlerMap = {
   messagesSend,
   proposalsStartConversation,
   sandboxTrainersMessage,
+  // credits and payments
+  creditsGet,
+  creditsLedger,
+  creditsCreateTopUp,
+  creditsGetTopUp,
+  paymentsPending,
+  sandboxTopUpsComplete,
+  sandboxPaymentMethodsAdd,
+  // hiring: approvals, contracts, milestones
+  proposalsHire,
+  approvalsGet,
+  contractsList,
+  contractsGet,
+  contractsEnd,
+  milestonesCreate,
+  milestonesFund,
+  milestonesApprove,
+  sandboxApprovalsConfirm,
+  sandboxApprovalsDecline,
+  sandboxMilestonesRequestPayout,
 };

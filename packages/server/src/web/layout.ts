@@ -66,6 +66,10 @@ ul.plain li:last-child { border-bottom: none; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 1rem 0; }
 dl.facts dt { color: #5b6470; }
 dl.facts dd { margin: 0; }
+.choices { display: flex; flex-direction: column; gap: 8px; margin-bottom: 12px; }
+.choices label { font-weight: 400; margin: 0; display: flex; gap: 8px; align-items: center; }
+.card h2 + p, .card form h2 { margin-top: 4px; }
+#approval h2 { margin-top: 22px; }
 `;
 
 /** The hidden CSRF field every POST form carries. */
@@ -90,7 +94,7 @@ function navigation(state: WebState | null): SafeHtml {
   if (!state) return html``;
   const mailbox = state.mode === "sandbox" ? html`<a href="/mailbox">Mailbox</a>` : null;
   if (!state.user) return html`${mailbox}<a href="/signin">Sign in</a>`;
-  return html`<a href="/settings/api-keys">API keys</a><a href="/team">Team</a>${mailbox}
+  return html`<a href="/settings/api-keys">API keys</a><a href="/team">Team</a><a href="/billing">Billing</a>${mailbox}
     <span class="who">${state.user.email}</span>
     <form class="inline" method="post" action="/signout">
       ${csrfField(state)}<button class="link" type="submit">Sign out</button>

@@ -3,6 +3,9 @@ import type { AppDeps } from "../app.js";
 import { webErrorHandler } from "./error-page.js";
 import { STYLESHEET } from "./layout.js";
 import { registerApiKeyPages } from "./pages/api-keys.js";
+import { registerApprovalPages } from "./pages/approvals.js";
+import { registerBillingPages } from "./pages/billing.js";
+import { registerCheckoutPages } from "./pages/checkout.js";
 import { registerClaimPages } from "./pages/claim.js";
 import { registerHomePage } from "./pages/home.js";
 import { registerJobPage } from "./pages/job.js";
@@ -42,5 +45,8 @@ export function registerWebRoutes(app: FastifyInstance, deps: AppDeps): void {
     registerApiKeyPages(web);
     registerTeamPages(web);
     registerJobPage(web);
+    registerApprovalPages(web);
+    registerBillingPages(web);
+    registerCheckoutPages(web, deps);
   });
 }

@@ -86,6 +86,51 @@ async function proposalOf(t: TestServer, owner: ClaimedAgent): Promise<string> {
   return res.body.proposalId;
 }
 
+/** The owner's all-scope token with a saved card (a hire or funding request needs a way to pay). */
+const payingOwners = new Map<string, Promise<string>>();
+function payingOwner(t: TestServer, owner: ClaimedAgent): Promise<string> {
+  if (!payingOwners.has(owner.accountId)) {
+    payingOwners.set(
+      owner.accountId,
+      (async () => {
+        const card = await sandbox(t, "POST", `/accounts/${owner.accountId}/payment-methods`, {
+          card: "4242424242424242",
+        });
+        if (card.status >= 300) throw new Error(`card fixture: ${card.status} ${JSON.stringify(card.body)}`);
+        return mintToken(t, owner.accountId, [...SCOPES], "hiring fixture");
+      })(),
+    );
+  }
+  return payingOwners.get(owner.accountId)!;
+}
+
+/** A pending hire approval on a new proposal of the owner's. */
+async function hireApprovalOf(t: TestServer, owner: ClaimedAgent): Promise<string> {
+  const token = await payingOwner(t, owner);
+  const proposalId = await proposalOf(t, owner);
+  const res = await http(t.baseUrl, "POST", `/api/public/v1/proposals/${proposalId}/hire`, {
+    token,
+    json: { milestone: { name: "Gate fixture", amount: 25 } },
+  });
+  if (res.status !== 202) throw new Error(`hire fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.approval.id;
+}
+
+/** An active hourly contract of the owner's (hired, first milestone funded by card) and its first milestone. */
+async function contractOfOwner(
+  t: TestServer,
+  owner: ClaimedAgent,
+): Promise<{ contractId: string; milestoneId: string }> {
+  const token = await payingOwner(t, owner);
+  const done = await sandbox(t, "POST", `/approvals/${await hireApprovalOf(t, owner)}/confirm`, {
+    paymentSource: "card",
+  });
+  if (done.status !== 200) throw new Error(`confirm fixture: ${done.status} ${JSON.stringify(done.body)}`);
+  const contractId = done.body.approval.result.contractId;
+  const detail = await http(t.baseUrl, "GET", `/api/public/v1/contracts/${contractId}`, { token });
+  return { contractId, milestoneId: detail.body.contract.milestones[0].id };
+}
+
 const ownedResourceFixtures: Record<string, Fixture> = {
   "tokens.revoke": async (t, owner) => {
     const list = await http(t.baseUrl, "GET", "/api/public/v1/tokens", { token: owner.token });
@@ -108,6 +153,38 @@ const ownedResourceFixtures: Record<string, Fixture> = {
   "proposals.interview": async (t, owner) => ({ params: { proposalId: await proposalOf(t, owner) } }),
   // messages
   "proposals.startConversation": async (t, owner) => ({ params: { proposalId: await proposalOf(t, owner) } }),
+  // credits
+  "credits.getTopUp": async (t, owner) => {
+    const token = await mintToken(t, owner.accountId, ["payments:write"], "top-up fixture");
+    const res = await http(t.baseUrl, "POST", "/api/public/v1/credits/top-ups", { token, json: { amountUsd: 10 } });
+    if (res.status !== 201) throw new Error(`top-up fixture: ${res.status} ${JSON.stringify(res.body)}`);
+    return { params: { topUpId: res.body.topUpId } };
+  },
+  // hiring
+  "proposals.hire": async (t, owner) => {
+    await payingOwner(t, owner);
+    return { params: { proposalId: await proposalOf(t, owner) }, body: { milestone: { name: "Gate", amount: 25 } } };
+  },
+  "approvals.get": async (t, owner) => ({ params: { approvalId: await hireApprovalOf(t, owner) } }),
+  "contracts.get": async (t, owner) => ({ params: { contractId: (await contractOfOwner(t, owner)).contractId } }),
+  "contracts.end": async (t, owner) => ({ params: { contractId: (await contractOfOwner(t, owner)).contractId } }),
+  "milestones.create": async (t, owner) => ({
+    params: { contractId: (await contractOfOwner(t, owner)).contractId },
+    body: { description: "Gate fixture milestone", volume: 1 },
+  }),
+  "milestones.fund": async (t, owner) => {
+    const { contractId } = await contractOfOwner(t, owner);
+    const token = await payingOwner(t, owner);
+    const res = await http(t.baseUrl, "POST", `/api/public/v1/contracts/${contractId}/milestones`, {
+      token,
+      json: { description: "Gate fixture milestone", volume: 1 },
+    });
+    if (res.status !== 201) throw new Error(`milestone fixture: ${res.status} ${JSON.stringify(res.body)}`);
+    return { params: { milestoneId: res.body.milestone.id } };
+  },
+  "milestones.approve": async (t, owner) => ({
+    params: { milestoneId: (await contractOfOwner(t, owner)).milestoneId },
+  }),
 };
 
 let t: TestServer;

@@ -12,7 +12,10 @@ import { scheduleTasks } from "../../services/simulation/schedule-task.js";
 import { findTrainer } from "../../services/trainers/find-trainer.js";
 import { listAvailableTrainers } from "../../services/trainers/list-available-trainers.js";
 import type { DueTask } from "../runtime.js";
+import { APPROVAL_EXPIRY_TASK } from "../../services/approvals/expire-approval.js";
+import { TRAINER_DELIVERY_TASK } from "../../services/milestones/schedule-delivery.js";
 import { generateApplication } from "./application.js";
+import { approvalExpiry, trainerDelivery } from "./hiring.js";
 import { decideInvite } from "./invite-decision.js";
 import { planApplications } from "./plan.js";
 import { simulationSeed } from "./seed.js";
@@ -98,6 +101,9 @@ export const SIMULATOR_HANDLERS: Readonly<Record<string, TaskHandler>> = {
   [INVITE_RESPONSE_TASK]: inviteResponse,
   // Messaging (services/messages): a simulated trainer answers the employer's message.
   [TRAINER_REPLY_TASK]: replyAsTrainer,
+  // Hiring (services/approvals, services/milestones): approvals lapse, trainers deliver funded work.
+  [APPROVAL_EXPIRY_TASK]: approvalExpiry,
+  [TRAINER_DELIVERY_TASK]: trainerDelivery,
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { ProposalDetail } from "@opentrain-ai/contract";
 import type { Principal, ServiceContext } from "../context.js";
+import { findContractOfProposal } from "../contracts/find-contract-of-proposal.js";
 import { findOwnedProposal } from "./find-owned-proposal.js";
 import { toProposalDetail } from "./proposal-view.js";
 
@@ -9,5 +10,9 @@ export async function getProposal(
   principal: Principal,
   proposalId: string,
 ): Promise<{ proposal: ProposalDetail }> {
-  return { proposal: toProposalDetail(await findOwnedProposal(ctx, principal.accountId, proposalId)) };
+  const record = await findOwnedProposal(ctx, principal.accountId, proposalId);
+  const contract = await findContractOfProposal(ctx, record.proposal.id);
+  return {
+    proposal: { ...toProposalDetail(record), contract: contract ? { id: contract.id, status: contract.status } : null },
+  };
 }

@@ -67,7 +67,7 @@ export function toProposalDetail(r: ProposalRecord): ProposalDetail {
             labelType: p.assessmentLabelType,
             completedAt: iso(p.assessmentCompletedAt),
           },
-    // Hiring (contracts) arrives with the hiring work; until then no proposal has one.
+    // The contract of a hire is added by get-proposal (one indexed lookup: contracts_proposal_key).
     contract: null,
   };
 }
