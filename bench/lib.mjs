@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -51,8 +51,18 @@ export function load(url, { connections = 50, seconds = 5, token = "" } = {}) {
   return JSON.parse(res.stdout.trim().split("\n").pop());
 }
 
-/** Median wall time (ms) and peak RSS (MiB) of a command over `runs` runs. */
-export function timeCommand(args, { runs = 10, env = {} } = {}) {
+/** Peak resident memory (VmHWM, MiB) of a running process; NaN where /proc is unavailable. */
+export function peakMiB(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Median wall time (ms) and peak RSS (MiB) of a command over `runs` runs; `check` vets each run. */
+export function timeCommand(args, { runs = 10, env = {}, check = () => true } = {}) {
   const times = [];
   let peak = 0;
   // GNU time reports peak RSS; without it (Debian package `time`) only durations are measured.
@@ -66,6 +76,7 @@ export function timeCommand(args, { runs = 10, env = {} } = {}) {
         })
       : spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, ...env } });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (!check(res)) throw new Error(`${args.join(" ")} failed: ${res.stderr}`);
     const rss = gnuTime ? Number((res.stderr.trim().split("\n").pop() ?? "0").trim()) : NaN;
     if (Number.isFinite(rss)) peak = Math.max(peak, rss / 1024);
   }

@@ -5,12 +5,19 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { load, markdownTable, ROOT, startProcess, stopProcess, table, timeCommand } from "./lib.mjs";
+import { load, markdownTable, peakMiB, ROOT, startProcess, stopProcess, table, timeCommand } from "./lib.mjs";
 import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 50;
 const SERVER = join(ROOT, "packages/server/dist/bin.js");
+const CLI = join(ROOT, "packages/cli/dist/bin.js");
+/** The HTTP targets: [label, path, needs the agent's token]. */
+const TARGETS = [
+  ["GET /auth/me", "/api/public/v1/auth/me", true],
+  ["GET /jobs?q=rlhf", "/api/public/v1/jobs?q=rlhf&limit=20", false],
+  ["GET /messages", "/api/public/v1/messages", true],
+];
 const lifted = {
   OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "10000000",
   OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "10000000",
@@ -33,6 +40,7 @@ async function register(url) {
 }
 
 const httpRows = [];
+let cliSearch = null;
 const startupRows = [];
 
 const baseline = await startProcess([join(ROOT, "bench/baseline-server.mjs")], {
@@ -56,7 +64,7 @@ try {
     const platform = await startPlatform(env);
     startupRows.push({ what: `server start → listening (${dbName})`, median_ms: platform.startMs, peak_MiB: "-" });
     const token = await register(platform.url);
-    for (const [name, path, auth] of [["GET /auth/me", "/api/public/v1/auth/me", true]]) {
+    for (const [name, path, auth] of TARGETS) {
       const r = load(`${platform.url}${path}`, { connections, seconds, token: auth ? token : "" });
       if (r.non2xx > 0 || r.errors > 0)
         throw new Error(`${name} on ${dbName}: ${r.non2xx} non-2xx, ${r.errors} errors`);
@@ -69,6 +77,18 @@ try {
         ratio: (r.rps / base.rps).toFixed(2),
       });
     }
+    // CLI cold start of a command that calls the server (the PGlite one: the sandbox default).
+    if (dbName === "PGlite") {
+      cliSearch = timeCommand([CLI, "jobs", "search", "rlhf", "--json"], {
+        env: { OPENTRAIN_API_BASE_URL: platform.url },
+        check: (res) => res.status === 0,
+      });
+    }
+    startupRows.push({
+      what: `server after the load (${dbName})`,
+      median_ms: "-",
+      peak_MiB: peakMiB(platform.child.pid).toFixed(0),
+    });
     await stopProcess(platform.child);
   }
 } finally {
@@ -89,22 +109,29 @@ startupRows.push({
   median_ms: cliVersion.median.toFixed(0),
   peak_MiB: cliVersion.peakMiB.toFixed(0),
 });
+if (cliSearch) {
+  startupRows.push({
+    what: `opentrain jobs search --json (${(cliSearch.median / nodeBase.median).toFixed(2)}x)`,
+    median_ms: cliSearch.median.toFixed(0),
+    peak_MiB: cliSearch.peakMiB.toFixed(0),
+  });
+}
 const mcpStart = process.hrtime.bigint();
 const client = new Client({ name: "bench", version: "1" });
-await client.connect(
-  new StdioClientTransport({
-    command: process.execPath,
-    args: [join(ROOT, "packages/mcp/dist/bin.js")],
-    stderr: "ignore",
-  }),
-);
+const transport = new StdioClientTransport({
+  command: process.execPath,
+  args: [join(ROOT, "packages/mcp/dist/bin.js")],
+  stderr: "ignore",
+});
+await client.connect(transport);
 const tools = await client.listTools();
 const mcpMs = Number(process.hrtime.bigint() - mcpStart) / 1e6;
+const mcpPeak = peakMiB(transport.pid);
 await client.close();
 startupRows.push({
   what: `opentrain-mcp start → tools/list (${tools.tools.length} tools, ${(JSON.stringify(tools).length / 1024).toFixed(0)} KiB)`,
   median_ms: mcpMs.toFixed(0),
-  peak_MiB: "-",
+  peak_MiB: mcpPeak.toFixed(0),
 });
 
 const httpCols = ["target", "db", "rps", "p50", "p99", "ratio"];

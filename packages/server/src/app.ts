@@ -1,6 +1,12 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import type { Logger } from "pino";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
@@ -14,6 +20,7 @@ import { registerOperationRoutes } from "./http/operation-routes.js";
 import { MemoryRateLimitStore, RateLimiter } from "./http/rate-limiter.js";
 import { genRequestId } from "./http/request-id.js";
 import type { SandboxRuntime } from "./sandbox/runtime.js";
+import type { AuthCache } from "./services/tokens/auth-cache.js";
 import { registerWebRoutes } from "./web/routes.js";
 import { applySecurityHeaders } from "./web/security.js";
 
@@ -24,6 +31,19 @@ export interface AppDeps {
   log: Logger;
   rateLimiter: RateLimiter;
   sandbox: SandboxRuntime | null;
+  authCache?: AuthCache;
+}
+
+/** Logs a request once, on completion (with its method and path), instead of also on arrival: every log line is a write. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(req)) return;
+    const line = { req, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, "request errored");
+    else reply.log.info(line, "request completed");
+  }
 }
 
 export function defaultRateLimiter(): RateLimiter {
@@ -35,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     genReqId: genRequestId,
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.OPENTRAIN_TRUST_PROXY === "1",
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },

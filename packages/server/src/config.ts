@@ -21,6 +21,11 @@ export interface Config {
   agentAuthRateLimitPerMinute: number;
   /** Per-IP requests per minute on tokenless marketplace routes. */
   publicRateLimitPerMinute: number;
+  /**
+   * Seconds a cached principal may be served without a change notice: the safety net under a
+   * lost notification (revocations reach every process by notification first); 0 turns the cache off.
+   */
+  authCacheTtlSeconds: number;
   /** Minimum seconds between token polls (`interval`). */
   claimPollIntervalSeconds: number;
   logLevel: string;
@@ -97,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     apiRateLimitPerMinute: int(env, "OPENTRAIN_API_RATE_LIMIT_PER_MINUTE", 600, 1, 10_000_000),
     agentAuthRateLimitPerMinute: int(env, "OPENTRAIN_AGENT_AUTH_RATE_LIMIT_PER_MINUTE", 20, 1, 10_000_000),
     publicRateLimitPerMinute: int(env, "OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE", 120, 1, 10_000_000),
+    authCacheTtlSeconds: int(env, "OPENTRAIN_AUTH_CACHE_TTL_SECONDS", 5, 0, 3600),
     claimPollIntervalSeconds: int(env, "OPENTRAIN_CLAIM_POLL_INTERVAL_SECONDS", 5, 0, 3600),
     logLevel: env.LOG_LEVEL?.trim() || "info",
     cookieSecret,

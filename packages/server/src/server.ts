@@ -5,11 +5,15 @@ import { systemClock, VirtualClock, type Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
+import { PostgresRateLimitStore } from "./db/rate-limit-store.js";
+import { RateLimiter } from "./http/rate-limiter.js";
 import { createLogger } from "./logger.js";
 import { SandboxRuntime } from "./sandbox/runtime.js";
 import { seedMarketplace } from "./sandbox/seed/seed-jobs.js";
 import { createSimulator } from "./sandbox/simulator/simulator.js";
 import { seedTrainers } from "./sandbox/trainers/seed-trainers.js";
+import { AuthCache } from "./services/tokens/auth-cache.js";
+import { AUTH_CHANGES_CHANNEL } from "./services/tokens/principals-changed.js";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -53,7 +57,20 @@ export async function startServer(
     );
     if (trainers > 0) log.info({ trainers, seed: config.sandboxSeed }, "sandbox trainers seeded");
   }
-  const app = await buildApp({ config, database, clock, log, rateLimiter: defaultRateLimiter(), sandbox });
+  // Served from only once change notices arrive (at once on PGlite, after LISTEN on PostgreSQL).
+  const authCache = new AuthCache(config.authCacheTtlSeconds * 1000, { live: false });
+  await database
+    .listen(AUTH_CHANGES_CHANNEL, {
+      onNotify: (accountId) => authCache.invalidate(accountId),
+      onLive: (live) => authCache.setLive(live),
+    })
+    .catch((err: unknown) => log.warn({ err }, "auth change notices unavailable; principals are not cached"));
+  // Several processes share one PostgreSQL: their rate limits must count in one place.
+  const rateLimiter =
+    database.kind === "postgres"
+      ? new RateLimiter(await PostgresRateLimitStore.open(database), () => systemClock.now().getTime())
+      : defaultRateLimiter();
+  const app = await buildApp({ config, database, clock, log, rateLimiter, sandbox, authCache });
   let address = "";
   if (opts.listen !== false) {
     address = await app.listen({ port: config.port, host: config.host });

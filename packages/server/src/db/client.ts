@@ -11,8 +11,23 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Runs raw SQL text (migrations). */
   exec(sql: string): Promise<void>;
+  /** One parameterised statement, prepared once per connection under `name` (hot paths outside Drizzle). */
+  query(name: string, text: string, values: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * Subscribes to a notification channel. `onLive(false)` says notifications may be missed
+   * from now on (the listening connection dropped); `onLive(true)` that they arrive again.
+   */
+  listen(channel: string, handlers: ChannelHandlers): Promise<void>;
   close(): Promise<void>;
 }
+
+export interface ChannelHandlers {
+  onNotify(payload: string): void;
+  onLive(live: boolean): void;
+}
+
+/** Waits between attempts to re-open a dropped listening connection. */
+const RELISTEN_DELAY_MS = 1_000;
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite. */
 export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">): Promise<Database> {
@@ -23,13 +38,51 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
     // An idle client losing its connection must not crash the process.
     pool.on("error", () => {});
     await pool.query("select 1");
+    const listeners: InstanceType<typeof pg.Client>[] = [];
+    let closed = false;
+    /** One dedicated connection per channel (a pooled one would be handed to queries). */
+    const listen = async (channel: string, handlers: ChannelHandlers): Promise<void> => {
+      const client = new pg.Client({ connectionString: config.databaseUrl ?? undefined });
+      listeners.push(client);
+      let dropped = false;
+      const drop = () => {
+        if (dropped || closed) return;
+        dropped = true;
+        handlers.onLive(false);
+        listeners.splice(listeners.indexOf(client), 1);
+        client.end().catch(() => {});
+        // A failed attempt drops again, which schedules the next one.
+        setTimeout(() => {
+          if (!closed) listen(channel, handlers).catch(() => {});
+        }, RELISTEN_DELAY_MS).unref();
+      };
+      client.on("error", drop);
+      client.on("end", drop);
+      client.on("notification", (n) => {
+        if (n.channel === channel && n.payload) handlers.onNotify(n.payload);
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      } catch (err) {
+        drop();
+        throw err;
+      }
+      handlers.onLive(true);
+    };
     return {
       db: drizzle(pool, { schema }) as unknown as Db,
       kind: "postgres",
       exec: async (sql) => {
         await pool.query(sql);
       },
-      close: () => pool.end(),
+      query: async (name, text, values) => (await pool.query({ name, text, values })).rows,
+      listen,
+      close: async () => {
+        closed = true;
+        await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+        await pool.end();
+      },
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");
@@ -48,6 +101,12 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
     kind: "pglite",
     exec: async (sql) => {
       await client.exec(sql);
+    },
+    query: async (_name, text, values) => (await client.query<Record<string, unknown>>(text, values)).rows,
+    // One process owns a PGlite database: its notifications cannot be missed.
+    listen: async (channel, handlers) => {
+      await client.listen(channel, handlers.onNotify);
+      handlers.onLive(true);
     },
     close: () => client.close(),
   };

@@ -91,7 +91,13 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
         // Before the rate limit, so a browser can read the 429 too.
         if (publicRead) setCorsHeaders(reply, [op.method]);
         await enforceRateLimit(op, deps, req, reply);
-        const base = { db: deps.database.db, clock: deps.clock, config: deps.config, log: req.log };
+        const base = {
+          db: deps.database.db,
+          clock: deps.clock,
+          config: deps.config,
+          log: req.log,
+          authCache: deps.authCache,
+        };
         const principal = await runGates(base, req, op);
         if (!handler) {
           throw new ApiError("NOT_FOUND", `${op.method} ${routeUrl(op)} is not available on this server yet.`, {

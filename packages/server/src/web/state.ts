@@ -52,7 +52,13 @@ function cookieOf(req: FastifyRequest, name: string): string | null {
  * token bound to its CSRF cookie and session, or it is refused before any handler runs.
  */
 export async function loadWebState(deps: AppDeps, req: FastifyRequest, reply: FastifyReply): Promise<WebState> {
-  const ctx: ServiceContext = { db: deps.database.db, clock: deps.clock, config: deps.config, log: req.log };
+  const ctx: ServiceContext = {
+    db: deps.database.db,
+    clock: deps.clock,
+    config: deps.config,
+    log: req.log,
+    authCache: deps.authCache,
+  };
   let user: UserRow | null = null;
   let sessionSecret: string | null = null;
   const sessionCookie = cookieOf(req, SESSION_COOKIE);

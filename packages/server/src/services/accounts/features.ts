@@ -2,14 +2,19 @@ import { FEATURE_FLAGS, type FeatureFlag } from "@opentrain-ai/contract";
 import { eq } from "drizzle-orm";
 import { accountFeatures } from "../../db/schema.js";
 import type { ServiceContext } from "../context.js";
+import { principalsChanged } from "../tokens/principals-changed.js";
 
 export type FeatureSet = Record<FeatureFlag, boolean>;
 
 /** Every flag is on (rollout mode ALL) unless the account has an override. */
 export async function getFeatures(ctx: ServiceContext, accountId: string): Promise<FeatureSet> {
+  const cached = ctx.authCache?.getFeatures(accountId);
+  if (cached) return cached;
+  const readAt = ctx.authCache?.beginRead() ?? 0;
   const rows = await ctx.db.select().from(accountFeatures).where(eq(accountFeatures.accountId, accountId));
   const set = Object.fromEntries(FEATURE_FLAGS.map((f) => [f, true])) as FeatureSet;
   for (const r of rows) if (r.flag in set) set[r.flag as FeatureFlag] = r.enabled;
+  ctx.authCache?.setFeatures(accountId, set, readAt);
   return set;
 }
 
@@ -26,5 +31,6 @@ export async function setFeatures(
       .values({ accountId, flag, enabled })
       .onConflictDoUpdate({ target: [accountFeatures.accountId, accountFeatures.flag], set: { enabled } });
   }
+  await principalsChanged(ctx, [accountId]);
   return getFeatures(ctx, accountId);
 }

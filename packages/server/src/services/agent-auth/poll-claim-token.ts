@@ -4,6 +4,7 @@ import { apiTokens, claimAttempts, memberships, registrations } from "../../db/s
 import { OAuthError } from "../../errors.js";
 import { withTransaction, type ServiceContext } from "../context.js";
 import { issueToken } from "../tokens/issue-token.js";
+import { principalsChanged } from "../tokens/principals-changed.js";
 import { findRegistrationForUpdate } from "./find-registration.js";
 
 /** RFC 8628: each slow_down lengthens the required interval by 5 s (capped). */
@@ -61,6 +62,7 @@ export async function pollClaimToken(
       await tx.db
         .delete(memberships)
         .where(and(eq(memberships.accountId, reg.accountId), eq(memberships.userId, reg.agentUserId)));
+      await principalsChanged(tx, [reg.accountId]);
       const issued = await issueToken(tx, {
         accountId: reg.accountId,
         userId: attempt.acceptedByUserId,

@@ -3,6 +3,7 @@ import { accounts, claimAttempts, memberships } from "../../db/schema.js";
 import { badRequest, conflict, forbidden, notFound } from "../../errors.js";
 import { constantTimeEquals } from "../../ids.js";
 import { withTransaction, type ServiceContext } from "../context.js";
+import { principalsChanged } from "../tokens/principals-changed.js";
 import type { UserRow } from "../users/find-user-by-email.js";
 import { findAttempt, type AttemptLocator } from "./find-attempt.js";
 
@@ -54,6 +55,8 @@ export async function acceptClaim(
       .insert(memberships)
       .values({ accountId: registration.accountId, userId: args.user.id, role: "OWNER", joinedAt: now })
       .onConflictDoUpdate({ target: [memberships.accountId, memberships.userId], set: { role: sql`'OWNER'` } });
+    // The account is claimed now: its principals say so from the next request on.
+    await principalsChanged(tx, [registration.accountId]);
     return { accountId: registration.accountId };
   });
   if (result instanceof Error) throw result;

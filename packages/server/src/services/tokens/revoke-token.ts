@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { apiTokens } from "../../db/schema.js";
 import { notFound } from "../../errors.js";
 import type { Principal, ServiceContext } from "../context.js";
+import { principalsChanged } from "./principals-changed.js";
 import { toTokenRecord } from "./token-record.js";
 
 /** Revokes one of the account's tokens by id; unknown ids and other accounts' tokens are a 404. */
@@ -14,5 +15,6 @@ export async function revokeToken(ctx: ServiceContext, principal: Principal, tok
   if (!row) throw notFound("No token with this id on this account.", { tokenId });
   if (row.revokedAt) return toTokenRecord(row, now);
   const [updated] = await ctx.db.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, row.id)).returning();
+  await principalsChanged(ctx, [row.accountId]);
   return toTokenRecord(updated!, now);
 }
