@@ -62,8 +62,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // the documented shapes too, not Fastify's own.
     frameworkErrors: (err, req, reply) => {
       reply.header("x-request-id", req.id);
-      if (err.code === "FST_ERR_MAX_PARAM_LENGTH") return notFound(req, reply);
       if (!req.url.startsWith("/api/")) return notFound(req, reply);
+      if (err.code === "FST_ERR_MAX_PARAM_LENGTH") {
+        // No id is that long, so nothing can be found there.
+        return sendError(req, reply, new ApiError("NOT_FOUND", "Not found: ids are at most 200 characters."));
+      }
       return sendError(
         req,
         reply,

@@ -11,7 +11,7 @@ function describePath(path: readonly PropertyKey[]): string {
  * Path of the first string (value or key) holding a NUL character, or null. PostgreSQL text
  * cannot store U+0000, so such input is refused here rather than failing in the database.
  */
-function findNul(value: unknown, path: string[] = [], depth = 0): string[] | null {
+export function findNul(value: unknown, path: string[] = [], depth = 0): string[] | null {
   if (typeof value === "string") return value.includes("\u0000") ? path : null;
   if (value === null || typeof value !== "object" || depth > 20) return null;
   for (const [k, v] of Object.entries(value)) {

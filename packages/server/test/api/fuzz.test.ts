@@ -163,3 +163,21 @@ describe("fuzz: oversized bodies", () => {
     expect(await checksum()).toEqual(before);
   });
 });
+
+describe("fuzz: URLs the router refuses", () => {
+  it.each([
+    ["/api/public/v1/jobs/" + "a".repeat(300), 404, "NOT_FOUND"],
+    ["/api/public/v1/proposals/%E0%A4%A", 400, "BAD_REQUEST"],
+    ["/api/public/v1/tokens/%", 400, "BAD_REQUEST"],
+  ])("%s → %i in the envelope", async (path, status, code) => {
+    const res = await fetch(t.baseUrl + path, { headers: { authorization: `Bearer ${ownerToken}` } });
+    expect(res.status).toBe(status);
+    expect(await res.json()).toMatchObject({ code, requestId: res.headers.get("x-request-id") });
+  });
+
+  it("answers an undecodable /api/agent URL in the OAuth shape", async () => {
+    const res = await fetch(`${t.baseUrl}/api/agent/identity/%`, { method: "POST" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "invalid_request" });
+  });
+});

@@ -114,4 +114,23 @@ describe("every web route", () => {
       }
     }
   });
+
+  it("no page fails on hostile addresses: NUL, bad percent-encoding, over-long ids, odd unicode", async () => {
+    const gets = routes("GET").filter(isWeb);
+    const cookie = (await signedIn.cookies(t.baseUrl)).map((c) => `${c.name}=${c.value}`).join("; ");
+    const hostile = ["a%00b", "%E0%A4%A", "%", "a".repeat(300), "%E2%80%AE%F0%9F%98%80", "..%2F..%2Fetc"];
+    const answers: number[] = [];
+    for (const route of gets) {
+      for (const h of hostile) {
+        const path = route.includes(":")
+          ? route.replace(/:[A-Za-z]+/g, h)
+          : `${route}?token=${h}&to=${h}&email=${h}&next=${h}&account=${h}`;
+        const res = await fetch(t.baseUrl + path, { redirect: "manual", headers: { cookie } });
+        expect(res.status, path).toBeLessThan(500);
+        expectSecurityHeaders(res.headers, path);
+        answers.push(res.status);
+      }
+    }
+    expect(answers).toContain(400);
+  });
 });
