@@ -64,8 +64,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       reply.header("x-request-id", req.id);
       if (!req.url.startsWith("/api/")) return notFound(req, reply);
       if (err.code === "FST_ERR_MAX_PARAM_LENGTH") {
-        // No id is that long, so nothing can be found there.
-        return sendError(req, reply, new ApiError("NOT_FOUND", "Not found: ids are at most 200 characters."));
+        // The router's cap equals the schemas' 200 characters: the same 400 validation gives.
+        return sendError(
+          req,
+          reply,
+          new ApiError("BAD_REQUEST", "Invalid id: at most 200 characters.", { reason: "invalid_id" }),
+        );
       }
       return sendError(
         req,

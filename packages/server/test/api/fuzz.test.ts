@@ -166,7 +166,7 @@ describe("fuzz: oversized bodies", () => {
 
 describe("fuzz: URLs the router refuses", () => {
   it.each([
-    ["/api/public/v1/jobs/" + "a".repeat(300), 404, "NOT_FOUND"],
+    ["/api/public/v1/jobs/" + "a".repeat(300), 400, "BAD_REQUEST"],
     ["/api/public/v1/proposals/%E0%A4%A", 400, "BAD_REQUEST"],
     ["/api/public/v1/tokens/%", 400, "BAD_REQUEST"],
   ])("%s → %i in the envelope", async (path, status, code) => {
