@@ -48,18 +48,28 @@ export async function startEphemeralPostgres() {
   const data = join(dir, "data");
   const port = await freePort();
   runAs(isRoot, join(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]);
-  runAs(isRoot, join(bin, "pg_ctl"), [
-    "-D",
-    data,
-    "-l",
-    join(dir, "server.log"),
-    "-w",
-    "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
-    "start",
-  ]);
+  const start = () =>
+    runAs(isRoot, join(bin, "pg_ctl"), [
+      "-D",
+      data,
+      "-l",
+      join(dir, "server.log"),
+      "-w",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+      "start",
+    ]);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    /** Stops the server (connections drop, new ones are refused) but keeps the data: fault tests. */
+    pause() {
+      runAs(isRoot, join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
+    },
+    /** Starts it again on the same port with the same data. */
+    resume() {
+      start();
+    },
     stop() {
       try {
         runAs(isRoot, join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);

@@ -50,6 +50,26 @@ export function defaultRateLimiter(): RateLimiter {
   return new RateLimiter(new MemoryRateLimitStore(), () => systemClock.now().getTime());
 }
 
+/** The 404 of an unknown URL, in the shape of its surface (OAuth, envelope or an HTML page). */
+function notFound(req: FastifyRequest, reply: FastifyReply) {
+  const path = req.url.split("?")[0];
+  if (req.url.startsWith("/api/agent/")) {
+    return reply.status(404).send({ error: "invalid_request", error_description: `No endpoint ${req.method} ${path}` });
+  }
+  if (req.url.startsWith("/api/")) {
+    return sendError(
+      req,
+      reply,
+      new ApiError("NOT_FOUND", `No endpoint ${req.method} ${path}; see /api/public/v1/openapi.json`),
+    );
+  }
+  applySecurityHeaders(reply);
+  return reply
+    .status(404)
+    .type("text/html; charset=utf-8")
+    .send('<!doctype html><title>Not found</title><h1>Not found</h1><p><a href="/">OpenTrain home</a></p>');
+}
+
 /** Builds the HTTP application: API routes from the registry, discovery documents, web pages. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,32 +79,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.OPENTRAIN_TRUST_PROXY === "1",
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Router-level failures (an undecodable URL, a path segment over 200 characters) answer in
+    // the documented shapes too, not Fastify's own.
+    frameworkErrors: (err, req, reply) => {
+      reply.header("x-request-id", req.id);
+      if (!req.url.startsWith("/api/")) return notFound(req, reply);
+      if (err.code === "FST_ERR_MAX_PARAM_LENGTH") {
+        // The router's cap equals the schemas' 200 characters: the same 400 validation gives.
+        return sendError(
+          req,
+          reply,
+          new ApiError("BAD_REQUEST", "Invalid id: at most 200 characters.", { reason: "invalid_id" }),
+        );
+      }
+      return sendError(
+        req,
+        reply,
+        new ApiError("BAD_REQUEST", "The URL is malformed (bad percent-encoding).", { reason: "invalid_url" }),
+      );
+    },
   });
 
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split("?")[0];
-    if (req.url.startsWith("/api/agent/")) {
-      return reply
-        .status(404)
-        .send({ error: "invalid_request", error_description: `No endpoint ${req.method} ${path}` });
-    }
-    if (req.url.startsWith("/api/")) {
-      return sendError(
-        req,
-        reply,
-        new ApiError("NOT_FOUND", `No endpoint ${req.method} ${path}; see /api/public/v1/openapi.json`),
-      );
-    }
-    applySecurityHeaders(reply);
-    return reply
-      .status(404)
-      .type("text/html; charset=utf-8")
-      .send('<!doctype html><title>Not found</title><h1>Not found</h1><p><a href="/">OpenTrain home</a></p>');
-  });
+  app.setNotFoundHandler(notFound);
 
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   await app.register(cookie, { secret: deps.config.cookieSecret });

@@ -10,9 +10,11 @@ export class ApiError extends Error {
     readonly details?: Record<string, unknown>,
     /** Extra response headers, e.g. Retry-After. */
     readonly headers?: Record<string, string>,
+    /** An HTTP status other than the code's own (413 for BAD_REQUEST body_too_large). */
+    status?: number,
   ) {
     super(message);
-    this.status = ERROR_STATUS[code];
+    this.status = status ?? ERROR_STATUS[code];
   }
 }
 
@@ -24,9 +26,10 @@ export class OAuthError extends Error {
     readonly code: OAuthErrorCode,
     message: string,
     readonly headers?: Record<string, string>,
+    status?: number,
   ) {
     super(message);
-    this.status = OAUTH_ERROR_STATUS[code];
+    this.status = status ?? OAUTH_ERROR_STATUS[code];
   }
 }
 

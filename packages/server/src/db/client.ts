@@ -34,8 +34,19 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
   if (config.databaseUrl) {
     const { default: pg } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
-    // An idle client losing its connection must not crash the process.
+    // Bounded waits: a database that stops answering turns into 503s within seconds (error
+    // handler), never a request hanging forever; statement_timeout stops runaway queries.
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      query_timeout: 30_000,
+      statement_timeout: 25_000,
+      keepAlive: true,
+    });
+    // An idle client losing its connection must not crash the process; the pool drops it and
+    // the next checkout opens a fresh one, so service resumes by itself when the database is back.
     pool.on("error", () => {});
     await pool.query("select 1");
     const listeners: InstanceType<typeof pg.Client>[] = [];

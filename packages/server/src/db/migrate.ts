@@ -28,6 +28,13 @@ export async function migrate(database: Database): Promise<string[]> {
   return applied;
 }
 
+/** Ids of this build's migrations the database has not applied (readiness: none may be missing). */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const rows = await database.db.execute<{ id: string }>(sql`SELECT id FROM schema_migrations`);
+  const done = new Set(rowsOf<{ id: string }>(rows).map((r) => r.id));
+  return MIGRATIONS.map((m) => m.id).filter((id) => !done.has(id));
+}
+
 /** node-postgres and PGlite return rows in the same `rows` field. */
 export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];

@@ -1,3 +1,4 @@
+import { pendingMigrations } from "../db/migrate.js";
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../app.js";
 import { authMarkdown, authorizationServerMetadata, llmsTxt, protectedResourceMetadata } from "./documents.js";
@@ -31,12 +32,16 @@ export function registerDiscoveryRoutes(app: FastifyInstance, deps: AppDeps): vo
       .send(openapi),
   );
   app.get("/healthz", async () => ({ ok: true }));
+  // Ready: the database answers and holds every migration of this build. A load balancer
+  // takes the process out of rotation while either is false.
   app.get("/readyz", async (_req, reply) => {
+    reply.header("cache-control", "no-store");
     try {
-      await deps.database.exec("SELECT 1");
-      return { ready: true };
+      const pending = await pendingMigrations(deps.database);
+      if (pending.length === 0) return { ready: true };
+      return reply.status(503).header("retry-after", "5").send({ ready: false, reason: "migrations_pending", pending });
     } catch {
-      return reply.status(503).header("retry-after", "5").send({ ready: false });
+      return reply.status(503).header("retry-after", "5").send({ ready: false, reason: "database_unavailable" });
     }
   });
 }

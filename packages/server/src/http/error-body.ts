@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { ERROR_STATUS } from "@opentrain-ai/contract";
 import { ApiError, OAuthError } from "../errors.js";
 
 /** Which wire shape errors of a URL use: OAuth for /api/agent, the envelope elsewhere. */
@@ -33,7 +34,9 @@ export function toShape(req: FastifyRequest, err: ApiError | OAuthError): ApiErr
           : err.code === "FORBIDDEN"
             ? "anonymous_not_enabled"
             : "invalid_request";
-    return new OAuthError(code, err.message, err.headers);
+    // A status the OAuth code does not imply (413, 503) survives the change of shape.
+    const status = err.status !== ERROR_STATUS[err.code] || err.status >= 500 ? err.status : undefined;
+    return new OAuthError(code, err.message, err.headers, status);
   }
   if (shape === "envelope" && err instanceof OAuthError) {
     return new ApiError(err.status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST", err.message, { reason: err.code });

@@ -9,7 +9,14 @@ function fromFastify(err: FastifyError): ApiError | null {
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new ApiError("BAD_REQUEST", "The request body is not valid JSON.", { reason: "invalid_json" });
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return new ApiError("BAD_REQUEST", "The request body is too large (limit 1 MiB).", { reason: "body_too_large" });
+      // 413 like any proxy in front would answer, with the closed code set's BAD_REQUEST.
+      return new ApiError(
+        "BAD_REQUEST",
+        "The request body is too large (limit 1 MiB); send less data per request.",
+        { reason: "body_too_large" },
+        undefined,
+        413,
+      );
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return new ApiError("BAD_REQUEST", "Unsupported Content-Type; send application/json.", {
         reason: "unsupported_media_type",
@@ -28,14 +35,37 @@ function fromFastify(err: FastifyError): ApiError | null {
   return null;
 }
 
-/** Connection-level database failures become 503 with Retry-After instead of a 500. */
-function isDatabaseUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
-  return (
-    typeof code === "string" &&
-    (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08003", "08006"].includes(code) ||
-      code.startsWith("08"))
-  );
+/** SQLSTATEs and socket errors meaning "the database is not reachable right now" (not a bug). */
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND"]);
+/** node-postgres raises these without a code when a connection dies or never comes. */
+const UNAVAILABLE_MESSAGES = [
+  "Connection terminated",
+  "timeout exceeded when trying to connect",
+  "Client has encountered a connection error",
+  "Connection terminated unexpectedly",
+  "Query read timeout",
+  "the database system is starting up",
+  "the database system is shutting down",
+];
+
+/**
+ * Connection-level database failures become 503 with Retry-After instead of a 500: class 08
+ * (connection exception), 57P01-57P03 (admin shutdown, crash, cannot connect now), 53300 (too
+ * many connections), socket errors and pg's code-less connection messages. Drizzle wraps the
+ * driver's error, so the cause chain is walked.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") {
+      if (UNAVAILABLE_CODES.has(code) || code.startsWith("08") || /^57P0[123]$/.test(code) || code === "53300") {
+        return true;
+      }
+    }
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
+  }
+  return false;
 }
 
 /** The single error hook: every failure leaves in the documented shape with the request id. */
@@ -44,7 +74,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   const mapped = fromFastify(err);
   if (mapped) return sendError(req, reply, mapped);
   if (isDatabaseUnavailable(err)) {
-    req.log.error({ err }, "database unavailable");
+    req.log.warn({ err: { message: err.message, code: err.code } }, "database unavailable");
     return sendError(
       req,
       reply,

@@ -7,6 +7,21 @@ function describePath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? "body" : path.map(String).join(".");
 }
 
+/**
+ * Path of the first string (value or key) holding a NUL character, or null. PostgreSQL text
+ * cannot store U+0000, so such input is refused here rather than failing in the database.
+ */
+export function findNul(value: unknown, path: string[] = [], depth = 0): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value === null || typeof value !== "object" || depth > 20) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes("\u0000")) return [...path, k];
+    const found = findNul(v, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Merges query, body and path parameters and validates them with the operation's schema. */
 export function validateInput<O extends Operation>(op: O, req: FastifyRequest): z.infer<O["input"]> {
   const body = req.body;
@@ -18,6 +33,13 @@ export function validateInput<O extends Operation>(op: O, req: FastifyRequest): 
     ...((body as object | undefined) ?? {}),
     ...(req.params as object),
   };
+  const nul = findNul(raw);
+  if (nul) {
+    throw new ApiError("BAD_REQUEST", `Invalid ${describePath(nul)}: text may not contain NUL (\\u0000) characters.`, {
+      field: describePath(nul),
+      reason: "invalid_characters",
+    });
+  }
   const parsed = op.input.safeParse(raw);
   if (parsed.success) return parsed.data as z.infer<O["input"]>;
   const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }));

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../app.js";
+import { ApiError } from "../errors.js";
+import { findNul } from "../http/validate-input.js";
 import { webErrorHandler } from "./error-page.js";
 import { STYLESHEET } from "./layout.js";
 import { registerApiKeyPages } from "./pages/api-keys.js";
@@ -31,6 +33,10 @@ export function registerWebRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
     web.addHook("preHandler", async (req, reply) => {
       if (req.url.startsWith(ASSET_PREFIX)) return;
+      // PostgreSQL text cannot hold U+0000: refuse it here instead of failing in a query.
+      if (findNul(req.params) ?? findNul(req.query) ?? findNul(req.body)) {
+        throw new ApiError("BAD_REQUEST", "The address or form contains a NUL character; remove it and try again.");
+      }
       await loadWebState(deps, req, reply);
     });
     web.setErrorHandler(webErrorHandler);

@@ -91,7 +91,7 @@ describe("HTTP behaviour", () => {
     expect(agent.body).toMatchObject({ error: "invalid_request" });
   });
 
-  it("rejects JSON bodies that are not objects, and oversized bodies, with 400", async () => {
+  it("rejects JSON bodies that are not objects with 400, and oversized bodies with 413", async () => {
     const reg = await http(t.baseUrl, "POST", "/api/agent/identity", { json: {} });
     const token = reg.body.access_token;
     const array = await http(t.baseUrl, "POST", "/api/public/v1/tokens", { token, json: [1, 2] });
@@ -101,8 +101,8 @@ describe("HTTP behaviour", () => {
       token,
       json: { name: "x".repeat(2_000_000) },
     });
-    expect(huge.status).toBe(400);
-    expect(huge.body.code).toBe("BAD_REQUEST");
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ code: "BAD_REQUEST", details: { reason: "body_too_large" } });
   });
 
   it("rate limits the Public API per IP with 429, Retry-After and the documented body", async () => {

@@ -4,13 +4,13 @@ import {
   http,
   mintToken,
   registerAgent,
-  sandbox,
   setFeatures,
   startTestServer,
   type ClaimedAgent,
   type TestServer,
 } from "@opentrain-ai/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ownedResourceFixtures } from "./ownership-fixtures.js";
 import { handlers } from "../../src/handlers/index.js";
 import { operations } from "@opentrain-ai/contract";
 
@@ -34,159 +34,6 @@ function call(t: TestServer, op: Operation, token: string | null, params: Record
   return http(t.baseUrl, op.method, url(op, params), { token, json: hasBody ? (body ?? {}) : undefined });
 }
 
-/**
- * For operations whose path names a tenant resource: creates one in account A and returns the
- * path parameters (and a body that passes validation). Operations of later milestones have no
- * fixture yet and must answer 404 not_implemented until they get one. Resources that belong to
- * no tenant (trainer profiles) return `missing: true` and an id that does not exist instead:
- * anyone may read them, so the check is that an unknown id answers 404.
- */
-type Fixture = (
-  t: TestServer,
-  owner: ClaimedAgent,
-) => Promise<{ params: Record<string, string>; body?: unknown; missing?: true }>;
-/** A publish-ready draft of the owner's (canonical import with every required field). */
-async function readyDraft(t: TestServer, owner: ClaimedAgent): Promise<string> {
-  const res = await http(t.baseUrl, "POST", "/api/public/v1/job-drafts", {
-    token: owner.token,
-    json: {
-      format: "opentrain_canonical",
-      job: {
-        title: "Gate fixture job",
-        description: "Label product photos with bounding boxes for the gate suite.",
-        paymentType: "PAY_PER_HOUR",
-        rateAmount: 15,
-        experienceLevel: "ENTRY_LEVEL",
-        dataVolumeUnit: "NUMBER_OF_FILES",
-      },
-    },
-  });
-  if (res.status !== 201) throw new Error(`draft fixture: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.jobId;
-}
-
-async function openJob(t: TestServer, owner: ClaimedAgent): Promise<string> {
-  const jobId = await readyDraft(t, owner);
-  const res = await http(t.baseUrl, "POST", `/api/public/v1/jobs/${jobId}/publish`, { token: owner.token, json: {} });
-  if (res.status !== 200) throw new Error(`publish fixture: ${res.status} ${JSON.stringify(res.body)}`);
-  return jobId;
-}
-
-/** An ACTIVE sandbox trainer's id. */
-async function activeTrainer(t: TestServer): Promise<string> {
-  const res = await sandbox(t, "GET", "/trainers?limit=20");
-  return res.body.trainers.find((x: { status: string }) => x.status === "ACTIVE").id;
-}
-
-/** A proposal (with its AI interview) on an open job of the owner's: a sandbox trainer applied. */
-async function proposalOf(t: TestServer, owner: ClaimedAgent): Promise<string> {
-  const jobId = await openJob(t, owner);
-  const res = await sandbox(t, "POST", `/trainers/${await activeTrainer(t)}/proposals`, { jobId });
-  if (res.status !== 201) throw new Error(`proposal fixture: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.proposalId;
-}
-
-/** The owner's all-scope token with a saved card (a hire or funding request needs a way to pay). */
-const payingOwners = new Map<string, Promise<string>>();
-function payingOwner(t: TestServer, owner: ClaimedAgent): Promise<string> {
-  if (!payingOwners.has(owner.accountId)) {
-    payingOwners.set(
-      owner.accountId,
-      (async () => {
-        const card = await sandbox(t, "POST", `/accounts/${owner.accountId}/payment-methods`, {
-          card: "4242424242424242",
-        });
-        if (card.status >= 300) throw new Error(`card fixture: ${card.status} ${JSON.stringify(card.body)}`);
-        return mintToken(t, owner.accountId, [...SCOPES], "hiring fixture");
-      })(),
-    );
-  }
-  return payingOwners.get(owner.accountId)!;
-}
-
-/** A pending hire approval on a new proposal of the owner's. */
-async function hireApprovalOf(t: TestServer, owner: ClaimedAgent): Promise<string> {
-  const token = await payingOwner(t, owner);
-  const proposalId = await proposalOf(t, owner);
-  const res = await http(t.baseUrl, "POST", `/api/public/v1/proposals/${proposalId}/hire`, {
-    token,
-    json: { milestone: { name: "Gate fixture", amount: 25 } },
-  });
-  if (res.status !== 202) throw new Error(`hire fixture: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.approval.id;
-}
-
-/** An active hourly contract of the owner's (hired, first milestone funded by card) and its first milestone. */
-async function contractOfOwner(
-  t: TestServer,
-  owner: ClaimedAgent,
-): Promise<{ contractId: string; milestoneId: string }> {
-  const token = await payingOwner(t, owner);
-  const done = await sandbox(t, "POST", `/approvals/${await hireApprovalOf(t, owner)}/confirm`, {
-    paymentSource: "card",
-  });
-  if (done.status !== 200) throw new Error(`confirm fixture: ${done.status} ${JSON.stringify(done.body)}`);
-  const contractId = done.body.approval.result.contractId;
-  const detail = await http(t.baseUrl, "GET", `/api/public/v1/contracts/${contractId}`, { token });
-  return { contractId, milestoneId: detail.body.contract.milestones[0].id };
-}
-
-const ownedResourceFixtures: Record<string, Fixture> = {
-  "tokens.revoke": async (t, owner) => {
-    const list = await http(t.baseUrl, "GET", "/api/public/v1/tokens", { token: owner.token });
-    return { params: { tokenId: list.body.tokens[0].id } };
-  },
-  "jobDrafts.update": async (t, owner) => ({
-    params: { jobId: await readyDraft(t, owner) },
-    body: { headcount: 3 },
-  }),
-  "jobs.publish": async (t, owner) => ({ params: { jobId: await readyDraft(t, owner) } }),
-  "jobs.update": async (t, owner) => ({ params: { jobId: await openJob(t, owner) }, body: { headcount: 4 } }),
-  "jobs.close": async (t, owner) => ({ params: { jobId: await openJob(t, owner) } }),
-  "freelancers.get": async () => ({ params: { idOrSlug: "ftr_noSuchTrainer0000000" }, missing: true }),
-  "jobs.listProposals": async (t, owner) => ({ params: { jobId: await openJob(t, owner) } }),
-  "jobs.invite": async (t, owner) => ({
-    params: { jobId: await openJob(t, owner) },
-    body: { freelancerId: await activeTrainer(t) },
-  }),
-  "proposals.get": async (t, owner) => ({ params: { proposalId: await proposalOf(t, owner) } }),
-  "proposals.interview": async (t, owner) => ({ params: { proposalId: await proposalOf(t, owner) } }),
-  // messages
-  "proposals.startConversation": async (t, owner) => ({ params: { proposalId: await proposalOf(t, owner) } }),
-  // credits
-  "credits.getTopUp": async (t, owner) => {
-    const token = await mintToken(t, owner.accountId, ["payments:write"], "top-up fixture");
-    const res = await http(t.baseUrl, "POST", "/api/public/v1/credits/top-ups", { token, json: { amountUsd: 10 } });
-    if (res.status !== 201) throw new Error(`top-up fixture: ${res.status} ${JSON.stringify(res.body)}`);
-    return { params: { topUpId: res.body.topUpId } };
-  },
-  // hiring
-  "proposals.hire": async (t, owner) => {
-    await payingOwner(t, owner);
-    return { params: { proposalId: await proposalOf(t, owner) }, body: { milestone: { name: "Gate", amount: 25 } } };
-  },
-  "approvals.get": async (t, owner) => ({ params: { approvalId: await hireApprovalOf(t, owner) } }),
-  "contracts.get": async (t, owner) => ({ params: { contractId: (await contractOfOwner(t, owner)).contractId } }),
-  "contracts.end": async (t, owner) => ({ params: { contractId: (await contractOfOwner(t, owner)).contractId } }),
-  "milestones.create": async (t, owner) => ({
-    params: { contractId: (await contractOfOwner(t, owner)).contractId },
-    body: { description: "Gate fixture milestone", volume: 1 },
-  }),
-  "milestones.fund": async (t, owner) => {
-    const { contractId } = await contractOfOwner(t, owner);
-    const token = await payingOwner(t, owner);
-    const res = await http(t.baseUrl, "POST", `/api/public/v1/contracts/${contractId}/milestones`, {
-      token,
-      json: { description: "Gate fixture milestone", volume: 1 },
-    });
-    if (res.status !== 201) throw new Error(`milestone fixture: ${res.status} ${JSON.stringify(res.body)}`);
-    return { params: { milestoneId: res.body.milestone.id } };
-  },
-  "milestones.approve": async (t, owner) => ({
-    params: { milestoneId: (await contractOfOwner(t, owner)).milestoneId },
-  }),
-};
-
 let t: TestServer;
 let owner: ClaimedAgent;
 let other: ClaimedAgent;
@@ -202,17 +49,66 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+/**
+ * The authorization matrix: each cell is the status an operation answered for one kind of
+ * caller, printed once at the end ("·" where the gate does not apply to the operation).
+ */
+const CELLS = ["none", "malformed", "revoked", "scope", "flag", "unclaimed", "tenant"] as const;
+const matrix = new Map<string, Partial<Record<(typeof CELLS)[number], number | string>>>();
+function record(op: Operation, cell: (typeof CELLS)[number], status: number | string) {
+  matrix.set(op.id, { ...matrix.get(op.id), [cell]: status });
+}
+afterAll(() => {
+  if (matrix.size === 0) return;
+  const width = Math.max(...[...matrix.keys()].map((k) => k.length));
+  const lines = [`${"operation".padEnd(width)}  ${CELLS.map((c) => c.padStart(10)).join("")}`];
+  for (const op of bearerOps) {
+    const row = matrix.get(op.id) ?? {};
+    lines.push(`${op.id.padEnd(width)}  ${CELLS.map((c) => String(row[c] ?? "·").padStart(10)).join("")}`);
+  }
+  const cells = [...matrix.values()].reduce((n, r) => n + Object.keys(r).length, 0);
+  process.stdout.write(
+    `\nAuthorization matrix (${cells} cells, every one asserted; * = not implemented yet):\n${lines.join("\n")}\n`,
+  );
+});
+
+/** Credentials that are not tokens: wrong prefix, truncated, unknown, wrong scheme. */
+const MALFORMED: { header: string; what: string }[] = [
+  { header: "Bearer ot_pat_", what: "empty token" },
+  { header: `Bearer ot_pat_${"x".repeat(43)}`, what: "unknown token" },
+  { header: "Bearer not-a-token", what: "no prefix" },
+  { header: `Bearer ${"A".repeat(5000)}`, what: "huge" },
+  { header: "Basic b3Q6cGF0", what: "wrong scheme" },
+  { header: "Bearer", what: "scheme only" },
+];
+
 describe("gate: authentication", () => {
   it.each(bearerOps.map((op) => [op.id, op] as const))("%s without a token → 401", async (_id, op) => {
     const res = await call(t, op, null);
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ code: "UNAUTHORIZED", requestId: expect.any(String) });
     expect(res.headers.get("www-authenticate")).toContain("resource_metadata=");
+    record(op, "none", res.status);
+  });
+
+  it.each(bearerOps.map((op) => [op.id, op] as const))("%s with malformed credentials → 401", async (_id, op) => {
+    for (const { header, what } of MALFORMED) {
+      const hasBody = op.method !== "GET" && op.method !== "DELETE";
+      const res = await http(t.baseUrl, op.method, url(op), {
+        headers: { authorization: header },
+        json: hasBody ? {} : undefined,
+      });
+      expect(res.status, what).toBe(401);
+      expect(res.body, what).toMatchObject({ code: "UNAUTHORIZED", requestId: expect.any(String) });
+      record(op, "malformed", res.status);
+    }
   });
 
   it.each(bearerOps.map((op) => [op.id, op] as const))("%s with a revoked token → 401", async (_id, op) => {
     const res = await call(t, op, owner.preClaimToken);
     expect(res.status).toBe(401);
+    expect(res.body.code).toBe("UNAUTHORIZED");
+    record(op, "revoked", res.status);
   });
 });
 
@@ -236,6 +132,7 @@ describe("gate: scope", () => {
     expect(res.body.code).toBe("FORBIDDEN");
     expect(res.body.details).toMatchObject({ reason: "insufficient_scope", requiredScopes: required });
     expect(res.body.details.grantedScopes).toEqual(granted);
+    record(op, "scope", res.status);
   });
 });
 
@@ -248,6 +145,7 @@ describe("gate: feature flag", () => {
     const res = await call(t, op, token);
     expect(res.status).toBe(403);
     expect(res.body.details).toMatchObject({ featureKey: op.feature, reason: "feature_disabled" });
+    record(op, "flag", res.status);
   });
 });
 
@@ -261,6 +159,7 @@ describe("gate: claim", () => {
       action: op.claim,
       claimUrl: `${t.baseUrl}/claim`,
     });
+    record(op, "unclaimed", res.status);
   });
 
   it("lets unclaimed accounts through operations that need no claim", async () => {
@@ -279,12 +178,14 @@ describe("gate: tenant ownership", () => {
       const res = await call(t, op, otherAllScopes);
       expect(res.status).toBe(404);
       expect(res.body.details).toMatchObject({ reason: "not_implemented", operation: op.id });
+      record(op, "tenant", `${res.status}*`);
       return;
     }
     const { params, body, missing } = await fixture(t, owner);
     const res = await call(t, op, otherAllScopes, params, body);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe("NOT_FOUND");
+    record(op, "tenant", res.status);
     if (missing) return;
     // The owner still sees it: the 404 is about tenancy, not a bad fixture.
     const mine = await mintToken(t, owner.accountId, [...SCOPES]);
