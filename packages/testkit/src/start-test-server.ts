@@ -1,6 +1,9 @@
 import { createLogger, loadConfig, startServer, type RunningServer } from "@opentrain-ai/server";
 import { createIsolatedDatabase } from "./isolated-database.js";
 
+/** The OPENTRAIN_SECRET_KEY of production-mode test servers (never used outside tests). */
+export const TEST_SECRET_KEY = "7e57".repeat(16);
+
 export interface TestServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
@@ -36,6 +39,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "1000000",
     OPENTRAIN_CLAIM_POLL_INTERVAL_SECONDS: "0",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    // Production refuses to start without it; a sandbox generates and keeps its own.
+    ...(opts.mode === "production" ? { OPENTRAIN_SECRET_KEY: TEST_SECRET_KEY } : {}),
     ...opts.env,
   };
   const isolated = databaseUrl ? await createIsolatedDatabase(databaseUrl) : null;

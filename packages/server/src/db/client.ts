@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Config } from "../config.js";
+import type { Channel } from "./notifications.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -11,6 +12,13 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Runs raw SQL text (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (after the sender commits): a dedicated
+   * LISTEN connection on PostgreSQL, which reconnects after a lost connection and then calls
+   * `onNotify` once (a notification may have been missed); PGlite's in-process listener.
+   * Resolves to a function that stops listening.
+   */
+  listen(channel: Channel, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -29,6 +37,7 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
       exec: async (sql) => {
         await pool.query(sql);
       },
+      listen: (channel, onNotify) => listenPostgres(pg, config.databaseUrl!, channel, onNotify),
       close: () => pool.end(),
     };
   }
@@ -49,6 +58,72 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
     exec: async (sql) => {
       await client.exec(sql);
     },
+    listen: async (channel, onNotify) => {
+      const unsubscribe = await client.listen(channel, () => onNotify());
+      return async () => {
+        if (!client.closed) await unsubscribe();
+      };
+    },
     close: () => client.close(),
+  };
+}
+
+type PgModule = typeof import("pg").default;
+
+/** LISTEN on a client of its own (a pooled connection would drop the subscription), kept alive. */
+async function listenPostgres(
+  pg: PgModule,
+  url: string,
+  channel: Channel,
+  onNotify: () => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: InstanceType<PgModule["Client"]> | null = null;
+  let retry: NodeJS.Timeout | null = null;
+
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on("error", () => {}); // reported through "end" below, or by connect() rejecting
+    c.on("notification", (msg) => {
+      if (msg.channel === channel) onNotify();
+    });
+    await c.connect();
+    try {
+      await c.query(`LISTEN ${channel}`);
+    } catch (err) {
+      await c.end().catch(() => {});
+      throw err;
+    }
+    if (stopped) {
+      await c.end().catch(() => {});
+      return;
+    }
+    c.on("end", () => {
+      if (client === c) scheduleReconnect();
+    });
+    client = c;
+  };
+
+  const scheduleReconnect = () => {
+    client = null;
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      if (stopped) return;
+      connect().then(
+        () => onNotify(), // whatever was sent while disconnected is picked up now
+        () => scheduleReconnect(),
+      );
+    }, 1_000);
+    retry.unref();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
   };
 }

@@ -221,3 +221,4 @@ export * from "./schema-trainers.js";
 export * from "./schema-proposals.js";
 export * from "./schema-events.js";
 export * from "./schema-messages.js";
+export * from "./schema-webhooks.js";

@@ -36,6 +36,11 @@ import { invite as teamInvite } from "./team/invite.js";
 import { create as tokensCreate } from "./tokens/create.js";
 import { list as tokensList } from "./tokens/list.js";
 import { revoke as tokensRevoke } from "./tokens/revoke.js";
+import { poll as updatesPoll } from "./updates/poll.js";
+import { create as webhooksCreate } from "./webhooks/create.js";
+import { remove as webhooksDelete } from "./webhooks/delete.js";
+import { get as webhooksGet } from "./webhooks/get.js";
+import { list as webhooksList } from "./webhooks/list.js";
 
 export type HandlerMap = { [K in OperationKey]?: Handler<(typeof operations)[K]> };
 
@@ -82,4 +87,10 @@ export const handlers: HandlerMap = {
   messagesSend,
   proposalsStartConversation,
   sandboxTrainersMessage,
+  // events
+  updatesPoll,
+  webhooksCreate,
+  webhooksList,
+  webhooksGet,
+  webhooksDelete,
 };

@@ -86,6 +86,17 @@ async function proposalOf(t: TestServer, owner: ClaimedAgent): Promise<string> {
   return res.body.proposalId;
 }
 
+/** A webhook subscription of the owner's (webhooks:manage comes only from a human-minted token). */
+async function webhookOf(t: TestServer, owner: ClaimedAgent): Promise<string> {
+  const token = await mintToken(t, owner.accountId, [...SCOPES], "webhook fixture");
+  const res = await http(t.baseUrl, "POST", "/api/public/v1/webhooks", {
+    token,
+    json: { url: "https://hooks.example.com/gate", eventTypes: ["proposal.received"] },
+  });
+  if (res.status !== 201) throw new Error(`webhook fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.webhook.id;
+}
+
 const ownedResourceFixtures: Record<string, Fixture> = {
   "tokens.revoke": async (t, owner) => {
     const list = await http(t.baseUrl, "GET", "/api/public/v1/tokens", { token: owner.token });
@@ -108,6 +119,9 @@ const ownedResourceFixtures: Record<string, Fixture> = {
   "proposals.interview": async (t, owner) => ({ params: { proposalId: await proposalOf(t, owner) } }),
   // messages
   "proposals.startConversation": async (t, owner) => ({ params: { proposalId: await proposalOf(t, owner) } }),
+  // events
+  "webhooks.get": async (t, owner) => ({ params: { webhookId: await webhookOf(t, owner) } }),
+  "webhooks.delete": async (t, owner) => ({ params: { webhookId: await webhookOf(t, owner) } }),
 };
 
 let t: TestServer;
