@@ -46,20 +46,29 @@ function fromRaw(r: RawEventRow): EventRow {
  * The rows after `after`, oldest first, at most `take`. Every plan is an index range scan that
  * stops after `take` rows, so a poll costs the same on a log of a thousand events or a billion:
  * with every type visible, events_account_idx (account_id, id); with some types hidden, one
- * scan of events_account_type_idx (account_id, type, id) per visible type, merged in id order
- * (Merge Append) — hidden types are never read, however many there are.
+ * scan of events_account_type_idx (account_id, type, id) per visible type — hidden types are
+ * never read, however many there are — and a sort of at most `take` rows per type.
+ *
+ * The position is written as a row comparison on the index key, and the order as the full
+ * key: `account_id = $1` would let the planner order by id alone and, when its statistics
+ * say the account's rows are dense, walk the primary key and filter (reading every hidden event
+ * on the way). Row comparisons form no equivalence class, so only these indexes give the order.
  */
-function pageQuery(accountId: string, types: readonly EventType[], after: bigint, take: number): SQL {
+export function pageQuery(accountId: string, types: readonly EventType[], after: bigint, take: number): SQL {
   const columns = sql`id, account_id, type, resource_id, job_id, data, created_at`;
+  const position = after.toString();
   if (types.length === EVENT_TYPES.length) {
-    return sql`SELECT ${columns} FROM events WHERE account_id = ${accountId} AND id > ${after.toString()}
-      ORDER BY id LIMIT ${take}`;
+    return sql`SELECT ${columns} FROM events
+      WHERE (account_id, id) > (${accountId}, ${position}::bigint) AND account_id <= ${accountId}
+      ORDER BY account_id, id LIMIT ${take}`;
   }
   const branches = types.map(
     (type) =>
-      sql`(SELECT ${columns} FROM events WHERE account_id = ${accountId} AND type = ${type} AND id > ${after.toString()}
-        ORDER BY id LIMIT ${take})`,
+      sql`(SELECT ${columns} FROM events
+        WHERE (account_id, type, id) > (${accountId}, ${type}, ${position}::bigint) AND (account_id, type) <= (${accountId}, ${type})
+        ORDER BY account_id, type, id LIMIT ${take})`,
   );
+  if (branches.length === 1) return branches[0]!;
   return sql`SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) visible ORDER BY id LIMIT ${take}`;
 }
 
