@@ -248,21 +248,21 @@ describe("output", () => {
 
   it("renders other operations generically: lists as tables, objects as key/value lines", async () => {
     const f = fakeFetch((req) =>
-      req.url.pathname.endsWith("/updates")
+      req.url.pathname.endsWith("/contracts")
         ? ok({
-            data: [
-              { id: "evt_1", type: "job.published", createdAt: "2026-01-01T00:00:00.000Z", data: { jobId: "job_1" } },
+            contracts: [
+              { id: "ctr_1", status: "ACTIVE", createdAt: "2026-01-01T00:00:00.000Z", budget: { state: "OK" } },
             ],
-            nextCursor: "evt_1",
+            nextCursor: "c_1",
             hasMore: true,
           })
         : ok({ id: "apr_1", status: "pending", approvalUrl: "http://x/approvals/apr_1", result: null }),
     );
-    const list = await runCli(["updates", "poll"], { env: withToken(), fetch: f.fetch, tty: true });
+    const list = await runCli(["contracts", "list"], { env: withToken(), fetch: f.fetch, tty: true });
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^ID\s+TYPE\s+CREATED AT\s+DATA\.JOB ID$/m);
-    expect(list.stdout).toMatch(/^nextCursor:\s+evt_1$/m);
-    expect(list.stdout).toContain("--cursor evt_1");
+    expect(list.stdout).toMatch(/^ID\s+STATUS\s+CREATED AT\s+BUDGET\.STATE$/m);
+    expect(list.stdout).toMatch(/^nextCursor:\s+c_1$/m);
+    expect(list.stdout).toContain("--cursor c_1");
     const one = await runCli(["approvals", "get", "apr_1"], { env: withToken(), fetch: f.fetch });
     expect(one.stdout).toMatch(/^status:\s+pending$/m);
     expect(one.stdout).toContain("a signed-in human must confirm this");
