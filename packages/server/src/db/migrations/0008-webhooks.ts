@@ -12,14 +12,17 @@
  *
  * Index map:
  * - GET /updates, all three read scopes           → events_account_idx (0004)
- * - GET /updates, some read scopes (one per type) → events_account_type_idx
+ * - GET /updates, some read scopes (one per type) → events_feed_type_idx, keyed by the
+ *   expression account_id || '/' || type: one leading column that bounds the scan on both
+ *   sides, so it stops at the end of the type's run (a row comparison over two columns only
+ *   stops on the first), and an order the primary key cannot offer the planner
  * - GET /webhooks, the 10-per-account cap         → webhook_subscriptions_account_idx
  * - the event fan-out in recordEvent              → webhook_subscriptions_account_idx
  * - due deliveries (workers)                      → webhook_deliveries_due_idx (partial: pending)
  * - one delivery per event and subscription       → webhook_deliveries_subscription_event_key
  */
 export const sql = `
-CREATE INDEX events_account_type_idx ON events (account_id, type, id);
+CREATE INDEX events_feed_type_idx ON events ((account_id || '/' || type), id);
 
 CREATE TABLE webhook_subscriptions (
   id text PRIMARY KEY,

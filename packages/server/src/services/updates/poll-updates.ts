@@ -43,16 +43,18 @@ function fromRaw(r: RawEventRow): EventRow {
 }
 
 /**
- * The rows after `after`, oldest first, at most `take`. Every plan is an index range scan that
- * stops after `take` rows, so a poll costs the same on a log of a thousand events or a billion:
- * with every type visible, events_account_idx (account_id, id); with some types hidden, one
- * scan of events_account_type_idx (account_id, type, id) per visible type — hidden types are
- * never read, however many there are — and a sort of at most `take` rows per type.
+ * The rows after `after`, oldest first, at most `take`. Every plan is an index range scan
+ * bounded on both sides that stops after `take` rows, so a poll costs the same on a log of a
+ * thousand events or a billion: with every type visible, events_account_idx (account_id, id);
+ * with some types hidden, one scan of events_feed_type_idx (account_id || '/' || type, id) per
+ * visible type — hidden types are never read, however many there are — and a sort of at most
+ * `take` rows per type to merge them.
  *
- * The position is written as a row comparison on the index key, and the order as the full
- * key: `account_id = $1` would let the planner order by id alone and, when its statistics
- * say the account's rows are dense, walk the primary key and filter (reading every hidden event
- * on the way). Row comparisons form no equivalence class, so only these indexes give the order.
+ * The position is a row comparison on the index key, the end a bound on its leading column,
+ * and the order the full key. Written as `account_id = $1 ... ORDER BY id`, the planner may
+ * walk the primary key and filter when its statistics make the account look dense (reading
+ * every hidden event on the way); these bounds form no equivalence class, so only the
+ * intended index gives the order.
  */
 export function pageQuery(accountId: string, types: readonly EventType[], after: bigint, take: number): SQL {
   const columns = sql`id, account_id, type, resource_id, job_id, data, created_at`;
@@ -62,12 +64,12 @@ export function pageQuery(accountId: string, types: readonly EventType[], after:
       WHERE (account_id, id) > (${accountId}, ${position}::bigint) AND account_id <= ${accountId}
       ORDER BY account_id, id LIMIT ${take}`;
   }
-  const branches = types.map(
-    (type) =>
-      sql`(SELECT ${columns} FROM events
-        WHERE (account_id, type, id) > (${accountId}, ${type}, ${position}::bigint) AND (account_id, type) <= (${accountId}, ${type})
-        ORDER BY account_id, type, id LIMIT ${take})`,
-  );
+  const branches = types.map((type) => {
+    const key = `${accountId}/${type}`;
+    return sql`(SELECT ${columns} FROM events
+        WHERE (account_id || '/' || type, id) > (${key}::text, ${position}::bigint) AND account_id || '/' || type <= ${key}::text
+        ORDER BY account_id || '/' || type, id LIMIT ${take})`;
+  });
   if (branches.length === 1) return branches[0]!;
   return sql`SELECT * FROM (${sql.join(branches, sql` UNION ALL `)}) visible ORDER BY id LIMIT ${take}`;
 }
