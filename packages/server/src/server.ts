@@ -71,7 +71,14 @@ export async function startServer(
   const app = await buildApp({ config, database, clock, log, rateLimiter: defaultRateLimiter(), sandbox });
   let address = "";
   if (opts.listen !== false) {
-    address = await app.listen({ port: config.port, host: config.host });
+    try {
+      address = await app.listen({ port: config.port, host: config.host });
+    } catch (err) {
+      // E.g. the port is taken: release the database so the caller may try again.
+      await app.close().catch(() => {});
+      await database.close().catch(() => {});
+      throw err;
+    }
   }
   await webhooks.start();
   sandbox?.start(config.sandboxTickSeconds * 1000);

@@ -45,13 +45,22 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   };
   const isolated = databaseUrl ? await createIsolatedDatabase(databaseUrl) : null;
   if (isolated) env.DATABASE_URL = isolated.url;
-  // The public URL must name the real port, known only after listening: listen first on a
-  // free port, then start the server there.
-  const port = opts.env?.PORT ?? String(await freePort());
-  env.PORT = port;
-  if (!opts.env?.OPENTRAIN_PUBLIC_URL) env.OPENTRAIN_PUBLIC_URL = `http://127.0.0.1:${port}`;
-  const config = loadConfig(env);
-  const server = await startServer(config, { log: createLogger(env.LOG_LEVEL ?? "silent") });
+  // The public URL must name the real port, known only after listening: pick a free port, then
+  // start the server there. Another process may take the port in between: try another one.
+  let config: ReturnType<typeof loadConfig>;
+  let server: RunningServer;
+  for (let attempt = 1; ; attempt++) {
+    const port = opts.env?.PORT ?? String(await freePort());
+    env.PORT = port;
+    if (!opts.env?.OPENTRAIN_PUBLIC_URL) env.OPENTRAIN_PUBLIC_URL = `http://127.0.0.1:${port}`;
+    config = loadConfig(env);
+    try {
+      server = await startServer(config, { log: createLogger(env.LOG_LEVEL ?? "silent") });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE" || opts.env?.PORT || attempt >= 5) throw err;
+    }
+  }
   return {
     baseUrl: config.publicUrl,
     sandboxSecret: config.sandboxSecret,
