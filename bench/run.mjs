@@ -1,12 +1,15 @@
 // `npm run bench`: throughput and latency of the platform next to a bare Fastify route measured
-// in the same run, plus start-up costs of the CLI, the MCP server and the server. Prints a
-// table and writes docs/performance.md. Ratios, not absolute numbers, are what to compare.
+// in the same run, plus start-up costs of the CLI, the MCP server and the server, and the events
+// figures of bench/events.mjs (GET /updates at 1k vs 1M events, webhook delivery latency and
+// rate). Prints tables and writes docs/performance.md. Ratios, not absolute numbers, are what
+// to compare.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { load, markdownTable, peakMiB, ROOT, startProcess, stopProcess, table, timeCommand } from "./lib.mjs";
 import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
+import { benchEvents } from "./events.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 50;
@@ -57,6 +60,7 @@ httpRows.push({
 });
 
 const pg = await startEphemeralPostgres();
+let eventsSection = "## Events (PostgreSQL)\n\nNot measured: no PostgreSQL server binaries.\n";
 const databases = [["PGlite", { OPENTRAIN_DATA_DIR: "memory" }]];
 if (pg) databases.push(["PostgreSQL", { DATABASE_URL: pg.url }]);
 try {
@@ -91,6 +95,7 @@ try {
     });
     await stopProcess(platform.child);
   }
+  if (pg) eventsSection = await benchEvents(pg.url);
 } finally {
   await stopProcess(baseline.child);
   pg?.stop();
@@ -153,6 +158,7 @@ ${markdownTable(httpRows, httpCols)}
 ## Start-up
 
 ${markdownTable(startupRows, startCols)}
-`;
+
+${eventsSection}`;
 writeFileSync(join(ROOT, "docs/performance.md"), doc);
 process.stdout.write("\nWrote docs/performance.md\n");

@@ -18,6 +18,21 @@ export interface CliDeps {
   now?: () => number;
   /** SDK retry delays for GETs (tests make them 0). */
   retryDelaysMs?: readonly number[];
+  /**
+   * Registers `handler` for Ctrl-C (SIGINT) and SIGTERM, for commands that run until stopped
+   * (`updates poll --follow`, `webhooks listen`); returns the unregister function.
+   */
+  onInterrupt?: (handler: () => void) => () => void;
+}
+
+/** The process signals that stop a long-running command. */
+function processInterrupts(handler: () => void): () => void {
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
+  };
 }
 
 /** Options every command accepts. */
@@ -36,6 +51,7 @@ export class Context {
   readonly globals: GlobalOptions;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
+  readonly onInterrupt: (handler: () => void) => () => void;
   private readonly deps: CliDeps;
   private settingsCache: ResolvedSettings | undefined;
 
@@ -46,6 +62,7 @@ export class Context {
     this.globals = globals;
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.now = deps.now ?? Date.now;
+    this.onInterrupt = deps.onInterrupt ?? processInterrupts;
   }
 
   get json(): boolean {

@@ -66,7 +66,15 @@ function leaf(root: Command, path: string[]): Command {
 function requirements(op: Operation): string {
   const req: string[] = [];
   if (op.auth === "none") req.push("no token");
-  if (op.auth === "bearer") req.push(op.scope ? `a token with ${op.scope}` : "any valid token");
+  if (op.auth === "bearer") {
+    req.push(
+      op.scope
+        ? `a token with ${op.scope}`
+        : op.anyScope
+          ? `a token with one of ${op.anyScope.join(", ")}`
+          : "any valid token",
+    );
+  }
   if (op.auth === "sandbox") req.push("the sandbox secret");
   if (op.feature) req.push(`the ${op.feature} feature`);
   if (op.claim) req.push("a claimed account");

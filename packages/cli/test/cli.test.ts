@@ -247,24 +247,22 @@ describe("output", () => {
   });
 
   it("renders other operations generically: lists as tables, objects as key/value lines", async () => {
-    const f = fakeFetch((req) =>
-      req.url.pathname.endsWith("/updates")
-        ? ok({
-            data: [
-              { id: "evt_1", type: "job.published", createdAt: "2026-01-01T00:00:00.000Z", data: { jobId: "job_1" } },
-            ],
-            nextCursor: "evt_1",
-            hasMore: true,
-          })
-        : ok({ id: "apr_1", status: "pending", approvalUrl: "http://x/approvals/apr_1", result: null }),
-    );
-    const list = await runCli(["updates", "poll"], { env: withToken(), fetch: f.fetch, tty: true });
+    // `capabilities` has no layout of its own; the bodies stand in for any list and any object.
+    const bodies = [
+      {
+        data: [{ id: "evt_1", type: "job.published", createdAt: "2026-01-01T00:00:00.000Z", data: { jobId: "job_1" } }],
+        nextCursor: "evt_1",
+        hasMore: true,
+      },
+      { id: "apr_1", status: "pending", approvalUrl: "http://x/approvals/apr_1", result: null },
+    ];
+    const f = fakeFetch(() => ok(bodies.shift()));
+    const list = await runCli(["capabilities"], { env: withToken(), fetch: f.fetch, tty: true });
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^ID\s+TYPE\s+CREATED AT\s+DATA\.JOB ID$/m);
     expect(list.stdout).toMatch(/^nextCursor:\s+evt_1$/m);
     expect(list.stdout).toContain("--cursor evt_1");
-    // Any generic command renders an object this way (approvals get has its own layout now).
-    const one = await runCli(["webhooks", "get", "wh_1"], { env: withToken(), fetch: f.fetch });
+    const one = await runCli(["capabilities"], { env: withToken(), fetch: f.fetch });
     expect(one.stdout).toMatch(/^status:\s+pending$/m);
     expect(one.stdout).toContain("a signed-in human must confirm this");
   });

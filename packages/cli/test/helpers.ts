@@ -61,6 +61,7 @@ export async function runCli(
     stdin?: string;
     sleep?: (ms: number) => Promise<void>;
     now?: () => number;
+    onInterrupt?: (handler: () => void) => () => void;
   } = {},
 ): Promise<RunResult> {
   const t = IO.test({ tty: opts.tty, stdin: opts.stdin });
@@ -71,6 +72,7 @@ export async function runCli(
     sleep: opts.sleep ?? (async () => {}),
     now: opts.now,
     retryDelaysMs: [0, 0],
+    ...(opts.onInterrupt ? { onInterrupt: opts.onInterrupt } : {}),
   });
   return { code, stdout: t.stdout(), stderr: t.stderr() };
 }

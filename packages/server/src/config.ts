@@ -37,6 +37,12 @@ export interface Config {
   sandboxSeedJobs: number;
   /** Seconds of real time between runs of the sandbox's due work (simulated trainers); 0 turns the tick off. */
   sandboxTickSeconds: number;
+  /**
+   * 32-byte key that encrypts secrets kept for later use (webhook signing secrets), from
+   * OPENTRAIN_SECRET_KEY. Null in a sandbox without it: the server then generates one and keeps
+   * it in the database (startServer fills it in). Required in production.
+   */
+  secretKey: Buffer | null;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +69,27 @@ function origin(raw: string, name: string): string {
   } catch {
     throw new ConfigError(`${name} must be an http(s) origin such as https://opentrain.example.com, got "${raw}"`);
   }
+}
+
+/** OPENTRAIN_SECRET_KEY: 64 hex characters or base64 of exactly 32 bytes. */
+function secretKey(raw: string | undefined, mode: Mode): Buffer | null {
+  const value = raw?.trim();
+  if (!value) {
+    if (mode === "production") {
+      throw new ConfigError(
+        "OPENTRAIN_SECRET_KEY is required in production mode (32 random bytes as 64 hex characters: openssl rand -hex 32)",
+      );
+    }
+    return null;
+  }
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, "hex");
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(value)) {
+    const key = Buffer.from(value, value.includes("-") || value.includes("_") ? "base64url" : "base64");
+    if (key.length === 32) return key;
+  }
+  throw new ConfigError(
+    "OPENTRAIN_SECRET_KEY must be 32 bytes as 64 hex characters (openssl rand -hex 32) or as base64 (openssl rand -base64 32)",
+  );
 }
 
 /** Parses the environment; throws ConfigError naming the variable to fix. */
@@ -109,5 +136,6 @@ export function loadConfig(env: Env = process.env): Config {
     sandboxSeed: env.OPENTRAIN_SANDBOX_SEED?.trim() || "opentrain-sandbox-v1",
     sandboxSeedJobs: int(env, "OPENTRAIN_SANDBOX_SEED_JOBS", 240, 0, 100_000),
     sandboxTickSeconds: int(env, "OPENTRAIN_SANDBOX_TICK_SECONDS", 5, 0, 86_400),
+    secretKey: secretKey(env.OPENTRAIN_SECRET_KEY, mode),
   };
 }

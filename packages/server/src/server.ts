@@ -14,6 +14,8 @@ import { createSimulator } from "./sandbox/simulator/simulator.js";
 import { seedTrainers } from "./sandbox/trainers/seed-trainers.js";
 import { AuthCache } from "./services/tokens/auth-cache.js";
 import { AUTH_CHANGES_CHANNEL } from "./services/tokens/principals-changed.js";
+import { loadOrCreateSandboxSecretKey } from "./services/secrets/sandbox-secret-key.js";
+import { DeliveryWorker } from "./webhooks/delivery-worker.js";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -21,6 +23,8 @@ export interface RunningServer {
   database: Database;
   clock: Clock;
   sandbox: SandboxRuntime | null;
+  /** Sends webhook deliveries; started with the server, stopped by close(). */
+  webhooks: DeliveryWorker;
   /** Origin the server listens on (http://127.0.0.1:PORT). */
   address: string;
   /** Stops accepting connections, drains in-flight requests, closes the database. */
@@ -29,13 +33,17 @@ export interface RunningServer {
 
 /** Opens the database, runs migrations, builds the app and listens. */
 export async function startServer(
-  config: Config,
+  loaded: Config,
   opts: { log?: Logger; listen?: boolean } = {},
 ): Promise<RunningServer> {
-  const log = opts.log ?? createLogger(config.logLevel);
-  const database = await openDatabase(config);
+  const log = opts.log ?? createLogger(loaded.logLevel);
+  const database = await openDatabase(loaded);
   const applied = await migrate(database);
   if (applied.length > 0) log.info({ migrations: applied }, "migrations applied");
+  // A sandbox without OPENTRAIN_SECRET_KEY keeps a generated key in its database (production requires the variable).
+  const config: Config = loaded.secretKey
+    ? loaded
+    : { ...loaded, secretKey: await loadOrCreateSandboxSecretKey(database.db) };
   let clock: Clock = systemClock;
   let sandbox: SandboxRuntime | null = null;
   if (config.mode === "sandbox") {
@@ -70,11 +78,26 @@ export async function startServer(
     database.kind === "postgres"
       ? new RateLimiter(await PostgresRateLimitStore.open(database), () => systemClock.now().getTime())
       : defaultRateLimiter();
+  const webhooks = new DeliveryWorker({
+    ctx: { db: database.db, clock, config, log: log as unknown as FastifyBaseLogger },
+    database,
+    wallClock: systemClock,
+  });
+  // Registered after the simulator: events it writes while the clock moves are delivered in the same advance.
+  sandbox?.onDue("webhooks", () => webhooks.kick());
   const app = await buildApp({ config, database, clock, log, rateLimiter, sandbox, authCache });
   let address = "";
   if (opts.listen !== false) {
-    address = await app.listen({ port: config.port, host: config.host });
+    try {
+      address = await app.listen({ port: config.port, host: config.host });
+    } catch (err) {
+      // E.g. the port is taken: release the database so the caller may try again.
+      await app.close().catch(() => {});
+      await database.close().catch(() => {});
+      throw err;
+    }
   }
+  await webhooks.start();
   sandbox?.start(config.sandboxTickSeconds * 1000);
   let closing: Promise<void> | null = null;
   return {
@@ -83,11 +106,13 @@ export async function startServer(
     database,
     clock,
     sandbox,
+    webhooks,
     address,
     close: () => {
       closing ??= (async () => {
         await sandbox?.stop();
         await app.close();
+        await webhooks.stop();
         await database.close();
       })();
       return closing;

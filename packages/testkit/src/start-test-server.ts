@@ -1,6 +1,9 @@
 import { createLogger, loadConfig, startServer, type RunningServer } from "@opentrain-ai/server";
 import { createIsolatedDatabase } from "./isolated-database.js";
 
+/** The OPENTRAIN_SECRET_KEY of production-mode test servers (never used outside tests). */
+export const TEST_SECRET_KEY = "7e57".repeat(16);
+
 export interface TestServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
@@ -36,17 +39,28 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "1000000",
     OPENTRAIN_CLAIM_POLL_INTERVAL_SECONDS: "0",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    // Production refuses to start without it; a sandbox generates and keeps its own.
+    ...(opts.mode === "production" ? { OPENTRAIN_SECRET_KEY: TEST_SECRET_KEY } : {}),
     ...opts.env,
   };
   const isolated = databaseUrl ? await createIsolatedDatabase(databaseUrl) : null;
   if (isolated) env.DATABASE_URL = isolated.url;
-  // The public URL must name the real port, known only after listening: listen first on a
-  // free port, then start the server there.
-  const port = opts.env?.PORT ?? String(await freePort());
-  env.PORT = port;
-  if (!opts.env?.OPENTRAIN_PUBLIC_URL) env.OPENTRAIN_PUBLIC_URL = `http://127.0.0.1:${port}`;
-  const config = loadConfig(env);
-  const server = await startServer(config, { log: createLogger(env.LOG_LEVEL ?? "silent") });
+  // The public URL must name the real port, known only after listening: pick a free port, then
+  // start the server there. Another process may take the port in between: try another one.
+  let config: ReturnType<typeof loadConfig>;
+  let server: RunningServer;
+  for (let attempt = 1; ; attempt++) {
+    const port = opts.env?.PORT ?? String(await freePort());
+    env.PORT = port;
+    if (!opts.env?.OPENTRAIN_PUBLIC_URL) env.OPENTRAIN_PUBLIC_URL = `http://127.0.0.1:${port}`;
+    config = loadConfig(env);
+    try {
+      server = await startServer(config, { log: createLogger(env.LOG_LEVEL ?? "silent") });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE" || opts.env?.PORT || attempt >= 5) throw err;
+    }
+  }
   return {
     baseUrl: config.publicUrl,
     sandboxSecret: config.sandboxSecret,

@@ -321,6 +321,52 @@ export const BESPOKE_COMMANDS: CommandSpec[] = [
   },
   ...MONEY_COMMANDS,
   {
+    path: ["updates", "poll"],
+    summary: "Poll the account's event feed (--follow keeps printing events as they come)",
+    description:
+      "One page of GET /updates: a line per event (id, time, type, the ids it carries), oldest first, and the " +
+      "cursor to pass next time. Without --cursor the feed starts at the beginning of the account's history. " +
+      "--follow keeps polling (back to back while more are waiting, then every --interval seconds) and prints " +
+      "events as they arrive until Ctrl-C, then prints the cursor to resume from; with --json it prints one JSON " +
+      "event per line. Events the token's read scopes do not cover are skipped.",
+    op: operations.updatesPoll,
+    setup: (cmd) =>
+      cmd
+        .option("--follow", "Keep polling and print events as they arrive (Ctrl-C to stop)")
+        .addOption(new Option("--interval <seconds>", "Seconds between polls with --follow (default 2)")),
+    examples: [
+      "opentrain updates poll",
+      "opentrain updates poll --cursor 1042 --limit 200",
+      "opentrain updates poll --follow",
+      "opentrain updates poll --follow --json --cursor 1042 | jq .type",
+    ],
+    load: () => import("./updates/poll.js"),
+  },
+  {
+    path: ["webhooks", "listen"],
+    summary: "Forward the account's events to a local URL as signed webhook deliveries (local development)",
+    description:
+      "Follows the account's events through GET /updates — no public URL and no subscription needed — and POSTs " +
+      "each one to --forward-to exactly like a webhook delivery (same headers and body), signed with a local " +
+      "whsec_ secret printed at start (or --secret, to keep the one your app is configured with). Starts with the " +
+      "events that happen from now on unless --cursor says where to start. One attempt per event, no retries; " +
+      "each request and its answer are printed. Ctrl-C stops it.",
+    setup: (cmd) =>
+      cmd
+        .option("--forward-to <url>", "Local URL that receives the deliveries (required)")
+        .addOption(
+          new Option("--events <types>", "Only these event types (repeatable, or comma-separated)").argParser(collect),
+        )
+        .option("--secret <secret>", "Signing secret to use instead of a new one")
+        .option("--cursor <id>", "Start after this event id instead of now (0 replays the whole feed)")
+        .addOption(new Option("--interval <seconds>", "Seconds between polls (default 2)")),
+    examples: [
+      "opentrain webhooks listen --forward-to http://localhost:3000/webhooks/opentrain",
+      "opentrain webhooks listen --forward-to http://localhost:3000/hooks --events proposal.received,message.received",
+    ],
+    load: () => import("./webhooks/listen.js"),
+  },
+  {
     path: ["sandbox", "clock", "advance"],
     summary: "Move the sandbox's virtual clock forward",
     description:

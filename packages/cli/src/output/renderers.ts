@@ -1,4 +1,5 @@
-import type { AuthMe, Operation, Team, TokenRecord } from "@opentrain-ai/contract";
+import type { AuthMe, Operation, Team, TokenRecord, Webhook } from "@opentrain-ai/contract";
+import { renderCreated, renderDeleted, renderWebhook, renderWebhooks } from "../commands/webhooks/render.js";
 import type { IO } from "../io.js";
 import { text } from "./format.js";
 import { renderHuman } from "./human.js";
@@ -74,6 +75,10 @@ const RENDERERS: Record<string, Renderer> = {
     return `${line} (${body.status})\n\n${renderTeam(io, body.team)}`;
   },
   "auth.me": (_io, body: AuthMe) => renderMe(body),
+  "webhooks.create": (_io, body: { webhook: Webhook; secret: string }) => renderCreated(body),
+  "webhooks.list": (io, body: { webhooks: Webhook[] }) => renderWebhooks(io, body.webhooks),
+  "webhooks.get": (_io, body: { webhook: Webhook }) => renderWebhook(body.webhook),
+  "webhooks.delete": (_io, body: { webhook: Webhook }) => renderDeleted(body),
   "sandbox.clockGet": (_io, body: { now: string; offsetSeconds: number }) =>
     renderPairs([
       ["Now", body.now],

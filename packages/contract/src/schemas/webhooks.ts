@@ -18,17 +18,38 @@ export const webhookSchema = z.object({
 });
 export type Webhook = z.infer<typeof webhookSchema>;
 
-/** https URL (plain http only for localhost), at most 2048 characters. */
+/** Hosts a sandbox may deliver to over plain http (the receiver runs on the developer's machine). */
+export const WEBHOOK_LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"] as const;
+
+/**
+ * https URL (plain http only for a loopback host, and the server accepts that only in sandbox
+ * mode), at most 2048 characters.
+ */
 export const webhookUrlSchema = z
   .string()
   .trim()
-  .max(WEBHOOK_URL_MAX)
+  .max(WEBHOOK_URL_MAX, `The url is longer than ${WEBHOOK_URL_MAX} characters`)
   .refine((v) => {
     try {
       const u = new URL(v);
       if (u.protocol === "https:") return true;
-      return u.protocol === "http:" && u.hostname === "localhost";
+      return u.protocol === "http:" && (WEBHOOK_LOOPBACK_HOSTS as readonly string[]).includes(u.hostname);
     } catch {
       return false;
     }
-  }, "Use an absolute https URL (plain http only for localhost)");
+  }, "Use an absolute https URL (plain http only for localhost, 127.0.0.1 or [::1] in sandbox mode)");
+
+/** Delivery headers (spec 40 §4). */
+export const WEBHOOK_HEADERS = {
+  event: "X-OpenTrain-Event",
+  delivery: "X-OpenTrain-Delivery",
+  signature: "X-OpenTrain-Signature",
+} as const;
+export const WEBHOOK_USER_AGENT = "OpenTrain-Webhooks/1.0";
+/** A delivery succeeds on a 2xx answered within this time. */
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+/** Waits before the 2nd, 3rd, 4th and 5th attempt (spec 40 §6): 5 attempts in all. */
+export const WEBHOOK_RETRY_DELAYS_SECONDS = [60, 300, 1800, 7200] as const;
+export const WEBHOOK_MAX_ATTEMPTS = WEBHOOK_RETRY_DELAYS_SECONDS.length + 1;
+/** Receivers reject a signature whose `t` is further than this from their clock. */
+export const WEBHOOK_SIGNATURE_TOLERANCE_SECONDS = 300;

@@ -8,6 +8,13 @@ import {
   sendMessageSummary,
   startProposalConversationSummary,
 } from "./candidates.js";
+import {
+  createWebhookSummary,
+  deleteWebhookSummary,
+  getWebhookSummary,
+  listWebhooksSummary,
+  pollUpdatesSummary,
+} from "./events.js";
 import { genericSummary } from "./generic.js";
 import {
   closeJobSummary,
@@ -37,6 +44,7 @@ import type { SummaryInfo, Summarizer } from "./types.js";
 
 export * from "./auth.js";
 export * from "./candidates.js";
+export * from "./events.js";
 export { genericSummary } from "./generic.js";
 export * from "./jobs.js";
 export * from "./money.js";
@@ -78,6 +86,11 @@ export const SUMMARIES: Readonly<Record<string, Summarizer>> = {
   opentrain_create_credit_top_up: createCreditTopUpSummary,
   opentrain_get_credit_top_up: getCreditTopUpSummary,
   opentrain_list_pending_payments: listPendingPaymentsSummary,
+  opentrain_poll_updates: pollUpdatesSummary,
+  opentrain_create_webhook: createWebhookSummary,
+  opentrain_list_webhooks: listWebhooksSummary,
+  opentrain_get_webhook: getWebhookSummary,
+  opentrain_delete_webhook: deleteWebhookSummary,
 };
 
 /** The text block of a successful result; falls back to the generic summary if a bespoke one fails. */

@@ -14,10 +14,13 @@ export interface Database {
   /** One parameterised statement, prepared once per connection under `name` (hot paths outside Drizzle). */
   query(name: string, text: string, values: unknown[]): Promise<Record<string, unknown>[]>;
   /**
-   * Subscribes to a notification channel. `onLive(false)` says notifications may be missed
-   * from now on (the listening connection dropped); `onLive(true)` that they arrive again.
+   * Subscribes to a notification channel (notifications arrive after the sender commits): a
+   * dedicated LISTEN connection on PostgreSQL that re-opens itself after a drop, PGlite's
+   * in-process listener. `onLive(false)` says notifications may be missed from now on (the
+   * listening connection dropped); `onLive(true)` that they arrive again, so whatever was sent
+   * meanwhile must be looked up. Resolves to a function that stops listening.
    */
-  listen(channel: string, handlers: ChannelHandlers): Promise<void>;
+  listen(channel: string, handlers: ChannelHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -51,35 +54,49 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
     await pool.query("select 1");
     const listeners: InstanceType<typeof pg.Client>[] = [];
     let closed = false;
-    /** One dedicated connection per channel (a pooled one would be handed to queries). */
-    const listen = async (channel: string, handlers: ChannelHandlers): Promise<void> => {
-      const client = new pg.Client({ connectionString: config.databaseUrl ?? undefined });
-      listeners.push(client);
-      let dropped = false;
-      const drop = () => {
-        if (dropped || closed) return;
-        dropped = true;
-        handlers.onLive(false);
-        listeners.splice(listeners.indexOf(client), 1);
-        client.end().catch(() => {});
-        // A failed attempt drops again, which schedules the next one.
-        setTimeout(() => {
-          if (!closed) listen(channel, handlers).catch(() => {});
-        }, RELISTEN_DELAY_MS).unref();
+    /** One dedicated connection per subscription (a pooled one would be handed to queries). */
+    const listen = async (channel: string, handlers: ChannelHandlers): Promise<() => Promise<void>> => {
+      let current: InstanceType<typeof pg.Client> | null = null;
+      let stopped = false;
+      const open = async (): Promise<void> => {
+        const client = new pg.Client({ connectionString: config.databaseUrl ?? undefined });
+        listeners.push(client);
+        current = client;
+        let dropped = false;
+        const drop = () => {
+          if (dropped || closed || stopped) return;
+          dropped = true;
+          handlers.onLive(false);
+          listeners.splice(listeners.indexOf(client), 1);
+          client.end().catch(() => {});
+          // A failed attempt drops again, which schedules the next one.
+          setTimeout(() => {
+            if (!closed && !stopped) open().catch(() => {});
+          }, RELISTEN_DELAY_MS).unref();
+        };
+        client.on("error", drop);
+        client.on("end", drop);
+        client.on("notification", (n) => {
+          if (n.channel === channel) handlers.onNotify(n.payload ?? "");
+        });
+        try {
+          await client.connect();
+          await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        } catch (err) {
+          drop();
+          throw err;
+        }
+        handlers.onLive(true);
       };
-      client.on("error", drop);
-      client.on("end", drop);
-      client.on("notification", (n) => {
-        if (n.channel === channel && n.payload) handlers.onNotify(n.payload);
-      });
-      try {
-        await client.connect();
-        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      } catch (err) {
-        drop();
-        throw err;
-      }
-      handlers.onLive(true);
+      await open();
+      return async () => {
+        stopped = true;
+        const client = current;
+        if (client) {
+          listeners.splice(listeners.indexOf(client), 1);
+          await client.end().catch(() => {});
+        }
+      };
     };
     return {
       db: drizzle(pool, { schema }) as unknown as Db,
@@ -116,8 +133,11 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
     query: async (_name, text, values) => (await client.query<Record<string, unknown>>(text, values)).rows,
     // One process owns a PGlite database: its notifications cannot be missed.
     listen: async (channel, handlers) => {
-      await client.listen(channel, handlers.onNotify);
+      const unsubscribe = await client.listen(channel, (payload) => handlers.onNotify(payload));
       handlers.onLive(true);
+      return async () => {
+        if (!client.closed) await unsubscribe();
+      };
     },
     close: () => client.close(),
   };

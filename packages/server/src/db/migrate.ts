@@ -5,8 +5,26 @@ import { sql } from "drizzle-orm";
 /** Arbitrary constant: the advisory lock that serialises migrations across server processes. */
 const MIGRATION_LOCK = 87_870_001;
 
-/** Applies pending migrations, each in its own transaction; safe to run from several processes. */
-export async function migrate(database: Database): Promise<string[]> {
+/**
+ * The registered migrations in the order they apply: sorted by id (`NNNN-name`). Gaps in the
+ * numbers are fine; a database that already has a higher number applies a lower one that
+ * landed later too, so migrations of different areas must not depend on each other's order.
+ */
+export function orderedMigrations(list: readonly { id: string; sql: string }[] = MIGRATIONS) {
+  const ids = new Set<string>();
+  for (const m of list) {
+    if (!/^\d{4}-[a-z0-9-]+$/.test(m.id)) throw new Error(`Migration id "${m.id}" must look like 0007-name`);
+    if (ids.has(m.id)) throw new Error(`Migration "${m.id}" is registered twice`);
+    ids.add(m.id);
+  }
+  return [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Applies pending migrations in one transaction, in id order; safe to run from several processes. */
+export async function migrate(
+  database: Database,
+  list: readonly { id: string; sql: string }[] = MIGRATIONS,
+): Promise<string[]> {
   const { db } = database;
   const applied: string[] = [];
   await db.transaction(async (tx) => {
@@ -17,7 +35,7 @@ export async function migrate(database: Database): Promise<string[]> {
     );
     const rows = await tx.execute<{ id: string }>(sql`SELECT id FROM schema_migrations`);
     const done = new Set(rowsOf<{ id: string }>(rows).map((r) => r.id));
-    for (const m of MIGRATIONS) {
+    for (const m of orderedMigrations(list)) {
       if (done.has(m.id)) continue;
       // One statement per call: PGlite's extended protocol refuses multi-statement text.
       for (const statement of splitStatements(m.sql)) await tx.execute(sql.raw(statement));

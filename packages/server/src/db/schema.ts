@@ -223,3 +223,4 @@ export * from "./schema-events.js";
 export * from "./schema-messages.js";
 export * from "./schema-money.js";
 export * from "./schema-hiring.js";
+export * from "./schema-webhooks.js";

@@ -56,6 +56,11 @@ import {
   approvalsDecline as sandboxApprovalsDecline,
 } from "./sandbox/approvals.js";
 import { milestonesRequestPayout as sandboxMilestonesRequestPayout } from "./sandbox/milestones-request-payout.js";
+import { poll as updatesPoll } from "./updates/poll.js";
+import { create as webhooksCreate } from "./webhooks/create.js";
+import { remove as webhooksDelete } from "./webhooks/delete.js";
+import { get as webhooksGet } from "./webhooks/get.js";
+import { list as webhooksList } from "./webhooks/list.js";
 
 export type HandlerMap = { [K in OperationKey]?: Handler<(typeof operations)[K]> };
 
@@ -122,4 +127,10 @@ export const handlers: HandlerMap = {
   sandboxApprovalsConfirm,
   sandboxApprovalsDecline,
   sandboxMilestonesRequestPayout,
+  // events
+  updatesPoll,
+  webhooksCreate,
+  webhooksList,
+  webhooksGet,
+  webhooksDelete,
 };

@@ -102,6 +102,17 @@ async function contractOfOwner(
   return { contractId, milestoneId: detail.body.contract.milestones[0].id };
 }
 
+/** A webhook subscription of the owner's (webhooks:manage comes only from a human-minted token). */
+async function webhookOf(t: TestServer, owner: ClaimedAgent): Promise<string> {
+  const token = await mintToken(t, owner.accountId, [...SCOPES], "webhook fixture");
+  const res = await http(t.baseUrl, "POST", "/api/public/v1/webhooks", {
+    token,
+    json: { url: "https://hooks.example.com/gate", eventTypes: ["proposal.received"] },
+  });
+  if (res.status !== 201) throw new Error(`webhook fixture: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.webhook.id;
+}
+
 export const ownedResourceFixtures: Record<string, Fixture> = {
   "tokens.revoke": async (t, owner) => {
     const list = await http(t.baseUrl, "GET", "/api/public/v1/tokens", { token: owner.token });
@@ -156,4 +167,7 @@ export const ownedResourceFixtures: Record<string, Fixture> = {
   "milestones.approve": async (t, owner) => ({
     params: { milestoneId: (await contractOfOwner(t, owner)).milestoneId },
   }),
+  // events
+  "webhooks.get": async (t, owner) => ({ params: { webhookId: await webhookOf(t, owner) } }),
+  "webhooks.delete": async (t, owner) => ({ params: { webhookId: await webhookOf(t, owner) } }),
 };

@@ -18,6 +18,7 @@ export const updatesPoll = defineOperation({
   input: z.object({
     cursor: z
       .string()
+      .max(19, "cursor is the nextCursor of a previous poll (an event id of at most 19 digits)")
       .regex(/^\d+$/, "cursor is the numeric nextCursor of a previous poll")
       .optional()
       .describe("nextCursor from the previous poll; omit on the first poll"),

@@ -5,8 +5,13 @@ import { sql as proposals } from "./0004-proposals.js";
 import { sql as messages } from "./0005-messages.js";
 import { sql as money } from "./0006-money.js";
 import { sql as hiring } from "./0007-hiring.js";
+import { sql as webhooks } from "./0008-webhooks.js";
 
-/** Committed migrations, applied in order and never edited once released. */
+/**
+ * Committed migrations, never edited once released. The migrator applies the pending ones in
+ * order of their ids, whatever the order here; numbers need not be contiguous (areas reserve
+ * numbers ahead, so a later number may land first).
+ */
 export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: "0001-foundation", sql: foundation },
   { id: "0002-jobs", sql: jobs },
@@ -15,4 +20,5 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: "0005-messages", sql: messages },
   { id: "0006-money", sql: money },
   { id: "0007-hiring", sql: hiring },
+  { id: "0008-webhooks", sql: webhooks },
 ];

@@ -1,0 +1,298 @@
+// Events benchmarks on PostgreSQL, part of `npm run bench` (also runnable alone: `node
+// bench/events.mjs`, which rewrites only the events section of docs/performance.md):
+// - GET /updates p50 on an account with 1,000 and with 1,000,000 events (target: ratio < 1.5),
+//   seeded with one INSERT … SELECT generate_series;
+// - event-to-delivery latency p50/p99 to a local receiver (target p50 < 200 ms), events made by
+//   the platform itself (a sandbox trainer applies) one at a time;
+// - deliveries per second draining a backlog of outbox rows.
+import { createServer } from "node:http";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { markdownTable, ROOT, startProcess, stopProcess, table } from "./lib.mjs";
+import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
+import { createIsolatedDatabase } from "../packages/testkit/dist/isolated-database.js";
+
+const SERVER = join(ROOT, "packages/server/dist/bin.js");
+const SANDBOX_SECRET = "sbx_bench_events";
+const SIZES = (process.env.BENCH_UPDATES_SIZES ?? "1000,1000000").split(",").map(Number);
+const POLLS = Number(process.env.BENCH_UPDATES_POLLS ?? 300);
+const LATENCY_EVENTS = Number(process.env.BENCH_DELIVERY_EVENTS ?? 100);
+const BACKLOG = Number(process.env.BENCH_DELIVERY_BACKLOG ?? 2000);
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function startPlatform(databaseUrl) {
+  const p = await startProcess([SERVER], {
+    env: {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: "warn",
+      OPENTRAIN_SANDBOX_SECRET: SANDBOX_SECRET,
+      OPENTRAIN_SANDBOX_SEED_JOBS: "0",
+      OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "10000000",
+      OPENTRAIN_AGENT_AUTH_RATE_LIMIT_PER_MINUTE: "10000000",
+      OPENTRAIN_CLAIM_POLL_INTERVAL_SECONDS: "0",
+    },
+    ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  });
+  return { ...p, url: p.match[1] };
+}
+
+async function call(url, method, path, { token, json } = {}) {
+  const res = await fetch(url + path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(json ? { "content-type": "application/json" } : {}),
+    },
+    body: json ? JSON.stringify(json) : undefined,
+  });
+  const body = await res.json().catch(() => null);
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+const sandbox = (url, method, path, json) =>
+  call(url, method, `/api/sandbox/v1${path}`, { token: SANDBOX_SECRET, json });
+
+/** A claimed account with a token holding every scope. */
+async function account(url) {
+  const reg = await call(url, "POST", "/api/agent/identity", { json: {} });
+  const claim = await call(url, "POST", "/api/agent/identity/claim", {
+    json: {
+      claim_token: reg.claim_token,
+      email: `bench.${Date.now()}.${Math.random().toString(36).slice(2)}@example.org`,
+    },
+  });
+  await sandbox(url, "POST", "/claims/complete", { userCode: claim.user_code });
+  const me = await call(url, "GET", "/api/public/v1/auth/me", { token: reg.access_token });
+  const minted = await sandbox(url, "POST", `/accounts/${me.account.id}/tokens`, {
+    name: "bench",
+    scopes: ["jobs:read", "jobs:write", "proposals:read", "messages:read", "payments:read", "webhooks:manage"],
+  });
+  const messagesOnly = await sandbox(url, "POST", `/accounts/${me.account.id}/tokens`, {
+    name: "bench messages",
+    scopes: ["messages:read"],
+  });
+  return { accountId: me.account.id, token: minted.token, messagesToken: messagesOnly.token };
+}
+
+/** `size` events for the account in one statement; one in 200 is a message. */
+async function seedEvents(databaseUrl, accountId, size) {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await c.query(
+      `INSERT INTO events (account_id, type, resource_id, job_id, data, created_at)
+       SELECT $1,
+              CASE WHEN g % 200 = 0 THEN 'message.received'
+                   ELSE (ARRAY['proposal.received','proposal.status_changed','payment.pending','contract.created'])[1 + g % 4] END,
+              'res_' || g, 'job_bench', jsonb_build_object('proposalId', 'prp_' || g, 'jobId', 'job_bench'), now()
+       FROM generate_series(1, $2::int) AS g`,
+      [accountId, size],
+    );
+    await c.query("VACUUM ANALYZE events");
+    const { rows } = await c.query("SELECT max(id)::text AS max FROM events");
+    return rows[0].max;
+  } finally {
+    await c.end();
+  }
+}
+
+async function timePolls(url, token, query) {
+  const times = [];
+  for (let i = 0; i < POLLS; i++) {
+    const started = process.hrtime.bigint();
+    const res = await fetch(`${url}/api/public/v1/updates${query}`, { headers: { authorization: `Bearer ${token}` } });
+    await res.json();
+    if (res.status !== 200) throw new Error(`/updates${query}: ${res.status}`);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function updatesBench(adminUrl) {
+  const rows = [];
+  for (const size of SIZES) {
+    const db = await createIsolatedDatabase(adminUrl);
+    const platform = await startPlatform(db.url);
+    try {
+      const acct = await account(platform.url);
+      const max = await seedEvents(db.url, acct.accountId, size);
+      const shapes = [
+        ["tail poll from a saved cursor (all scopes)", acct.token, `?cursor=${BigInt(max) - 10n}`],
+        ["first page, limit 50 (all scopes)", acct.token, ""],
+        ["tail poll, messages:read only", acct.messagesToken, `?cursor=${BigInt(max) - 1000n}`],
+      ];
+      for (const [shape, token, query] of shapes) {
+        await timePolls(platform.url, token, query); // warm-up
+        const r = await timePolls(platform.url, token, query);
+        rows.push({ events: size.toLocaleString("en-US"), shape, p50_ms: r.p50.toFixed(2), p95_ms: r.p95.toFixed(2) });
+      }
+    } finally {
+      await stopProcess(platform.child);
+      await db.drop();
+    }
+  }
+  const first = SIZES[0].toLocaleString("en-US");
+  for (const r of rows) {
+    const base = rows.find((x) => x.events === first && x.shape === r.shape);
+    r.p50_ratio = (Number(r.p50_ms) / Number(base.p50_ms)).toFixed(2);
+  }
+  return rows;
+}
+
+/** A receiver that answers 200 at once and reports each arrival. */
+async function receiver(onHit) {
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const at = Date.now();
+      res.writeHead(200).end();
+      onHit(JSON.parse(Buffer.concat(chunks).toString()), at);
+    });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${server.address().port}/hooks`, close: () => new Promise((r) => server.close(r)) };
+}
+
+async function deliveryBench(adminUrl) {
+  const db = await createIsolatedDatabase(adminUrl);
+  const platform = await startPlatform(db.url);
+  let onHit = () => {};
+  const recv = await receiver((event, at) => onHit(event, at));
+  try {
+    const acct = await account(platform.url);
+    await call(platform.url, "POST", "/api/public/v1/webhooks", {
+      token: acct.token,
+      json: { url: recv.url, eventTypes: ["proposal.received", "message.received"] },
+    });
+    const draft = await call(platform.url, "POST", "/api/public/v1/job-drafts", {
+      token: acct.token,
+      json: {
+        format: "opentrain_canonical",
+        job: {
+          title: "Bench Bounding Boxes",
+          description: "Draw tight bounding boxes around every product on retail shelf photos.",
+          paymentType: "PAY_PER_HOUR",
+          rateAmount: 15,
+          experienceLevel: "ENTRY_LEVEL",
+          dataVolumeUnit: "NUMBER_OF_FILES",
+          visibility: "INVITE_ONLY",
+          languages: ["English"],
+          countries: [],
+        },
+      },
+    });
+    await call(platform.url, "POST", `/api/public/v1/jobs/${draft.jobId}/publish`, { token: acct.token, json: {} });
+    const list = await sandbox(platform.url, "GET", "/trainers?limit=100");
+    const trainers = list.trainers.filter((x) => x.status === "ACTIVE").map((x) => x.id);
+    const n = Math.min(LATENCY_EVENTS, trainers.length);
+
+    // Latency: one event at a time, from the event's commit time (createdAt on a fresh sandbox
+    // clock is real time) to its arrival.
+    const latencies = [];
+    for (let i = 0; i < n; i++) {
+      const arrived = new Promise((resolve) => (onHit = (event, at) => resolve(at - Date.parse(event.createdAt))));
+      await sandbox(platform.url, "POST", `/trainers/${trainers[i]}/proposals`, { jobId: draft.jobId });
+      latencies.push(await arrived);
+    }
+    latencies.sort((a, b) => a - b);
+
+    // Throughput: a backlog written in one transaction (events, their outbox rows, one NOTIFY), drained.
+    let received = 0;
+    let lastAt = 0;
+    const drained = new Promise((resolve) => {
+      onHit = (_event, at) => {
+        received++;
+        lastAt = at;
+        if (received === BACKLOG) resolve();
+      };
+    });
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    const started = Date.now();
+    try {
+      await c.query("BEGIN");
+      await c.query(
+        `WITH e AS (
+           INSERT INTO events (account_id, type, resource_id, job_id, data, created_at)
+           SELECT $1, 'message.received', 'cnv_' || g, NULL, jsonb_build_object('conversationId', 'cnv_' || g, 'messageId', 'msg_' || g), now()
+           FROM generate_series(1, $2::int) AS g RETURNING id)
+         INSERT INTO webhook_deliveries (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at)
+         SELECT 'whd_' || replace(gen_random_uuid()::text, '-', ''), s.id, e.id, 'PENDING', 0, now(), now()
+         FROM e, webhook_subscriptions s WHERE s.account_id = $1`,
+        [acct.accountId, BACKLOG],
+      );
+      await c.query("SELECT pg_notify('opentrain_webhook_deliveries', '')");
+      await c.query("COMMIT");
+    } finally {
+      await c.end();
+    }
+    await drained;
+    const seconds = (lastAt - started) / 1000;
+    return [
+      {
+        measure: `event → delivery latency (${n} events, one at a time)`,
+        value: `p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms`,
+      },
+      { measure: `deliveries per second (backlog of ${BACKLOG})`, value: `${(BACKLOG / seconds).toFixed(0)}/s` },
+    ];
+  } finally {
+    await recv.close();
+    await stopProcess(platform.child);
+    await db.drop();
+  }
+}
+
+/** Runs both benchmarks against the PostgreSQL server at `adminUrl`; returns the markdown section. */
+export async function benchEvents(adminUrl) {
+  const updates = await updatesBench(adminUrl);
+  const delivery = await deliveryBench(adminUrl);
+  const updCols = ["events", "shape", "p50_ms", "p95_ms", "p50_ratio"];
+  process.stdout.write(
+    `\nGET /updates on PostgreSQL, ${POLLS} sequential polls per shape (ratio = p50 / p50 at ${SIZES[0].toLocaleString("en-US")} events)\n${table(updates, updCols)}\n`,
+  );
+  process.stdout.write(`\nWebhook delivery on PostgreSQL\n${table(delivery, ["measure", "value"])}\n`);
+  return `## Events (PostgreSQL)
+
+GET /updates, ${POLLS} sequential polls per shape on one account holding all the events (target:
+p50 ratio under 1.5 between 1,000 and 1,000,000 events). The messages-only token sees one event
+in 200.
+
+${markdownTable(updates, updCols)}
+
+Webhook delivery to a local receiver that answers 200 at once (target: p50 under 200 ms):
+
+${markdownTable(delivery, ["measure", "value"])}
+`;
+}
+
+const isMain = process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url;
+if (isMain) {
+  const server = process.env.BENCH_DATABASE_URL ? null : await startEphemeralPostgres();
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? server?.url;
+  if (!adminUrl) throw new Error("bench/events.mjs needs PostgreSQL server binaries (apt-get install postgresql)");
+  try {
+    const section = await benchEvents(adminUrl);
+    const file = join(ROOT, "docs/performance.md");
+    const doc = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
+    const start = doc.indexOf("## Events (PostgreSQL)");
+    const next = start === -1 ? -1 : doc.indexOf("\n## ", start + 1);
+    const updated =
+      start === -1
+        ? `${doc.trimEnd()}\n\n${section}`
+        : `${doc.slice(0, start)}${section}${next === -1 ? "" : doc.slice(next + 1)}`;
+    writeFileSync(file, updated);
+    process.stdout.write("\nUpdated the events section of docs/performance.md\n");
+  } finally {
+    server?.stop();
+  }
+}
