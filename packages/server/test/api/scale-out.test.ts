@@ -14,6 +14,8 @@ import {
   type TestServer,
 } from "@opentrain-ai/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allLedgerEntries, api, auditLedger, buyCredits, createTopUp } from "./credits-helpers.js";
+import { employer, hire, hireChargeCents, jobWithProposals, resetTrainerPool } from "./hiring-helpers.js";
 
 const SERVER_BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
 const RATE_LIMIT = 10;
@@ -179,6 +181,66 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
       expect(refused.body.details).toMatchObject({ reason: "feature_disabled", featureKey: "public_api_team" });
       await setFeatures(a2, agent.accountId, { public_api_team: true });
       expect((await until(team, (r) => r.status === 200)).status).toBe(200);
+    });
+  });
+
+  // Money operations raced from both processes: each takes effect once, and the ledger agrees.
+  describe("money races", () => {
+    let a3: TestServer;
+    let b3: OtherProcess;
+    beforeAll(async () => {
+      resetTrainerPool();
+      a3 = await startTestServer();
+      b3 = await startSecondProcess(a3);
+    });
+    afterAll(async () => {
+      await stopProcess(b3);
+      await a3?.close();
+    });
+    const helper = (baseUrl: string, path: string, json: unknown) =>
+      http(baseUrl, "POST", `/api/sandbox/v1${path}`, { token: a3.server.config.sandboxSecret, json });
+
+    it("one top-up paid at both processes at once is credited once", async () => {
+      const e = await employer(a3);
+      const topUpId = await createTopUp(a3, e.token, 300);
+      const paid = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          helper(i % 2 ? b3.baseUrl : a3.baseUrl, `/top-ups/${topUpId}/complete`, { card: "4242424242424242" }),
+        ),
+      );
+      expect(paid.every((r) => r.status === 200)).toBe(true);
+      expect(paid.filter((r) => !r.body.alreadyPaid)).toHaveLength(1);
+      const entries = await allLedgerEntries(a3, e.token);
+      expect(entries.filter((x) => x.type === "TOP_UP")).toHaveLength(1);
+      const credits = await api(a3, "GET", "/credits", e.token);
+      expect(credits.body.credits.availableCents).toBe(30_000);
+      await auditLedger(a3, e.accountId, e.token);
+    });
+
+    it("one hire approval confirmed at both processes at once executes once", async () => {
+      const e = await employer(a3);
+      await buyCredits(a3, e.token, 1000);
+      const { jobId, proposalIds } = await jobWithProposals(a3, e, 1);
+      const req = await hire(a3, e.token, proposalIds[0]!, { milestone: { name: "Race", amount: 100 } });
+      expect(req.status).toBe(202);
+      const approvalId = req.body.approval.id;
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          helper(i % 2 ? b3.baseUrl : a3.baseUrl, `/approvals/${approvalId}/confirm`, { paymentSource: "credits" }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+      expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+      const contracts = await api(a3, "GET", `/contracts?jobId=${jobId}`, e.token);
+      expect(contracts.body.contracts).toHaveLength(1);
+      const entries = await allLedgerEntries(a3, e.token);
+      expect(entries.filter((x) => x.type === "HOLD")).toHaveLength(1);
+      const credits = await api(a3, "GET", "/credits", e.token);
+      expect(credits.body.credits).toMatchObject({
+        availableCents: 100_000 - hireChargeCents(10_000),
+        reservedCents: 10_000,
+      });
+      await auditLedger(a3, e.accountId, e.token);
     });
   });
 });
