@@ -32,6 +32,7 @@ async function main() {
   ];
   if (config.mode === "sandbox") {
     lines.push(`  Mailbox:         ${config.publicUrl}/mailbox`);
+    lines.push(`  Trainer console: ${config.publicUrl}/trainer-console`);
     lines.push(
       `  Sandbox secret:  ${config.sandboxSecretGenerated ? config.sandboxSecret : "(from OPENTRAIN_SANDBOX_SECRET)"}`,
     );

@@ -26,6 +26,8 @@ p { margin: 0 0 12px; }
 label { display: block; font-weight: 600; margin: 14px 0 6px; }
 input[type=email], input[type=text], input[type=number] { width: 100%; padding: 10px 12px; border: 1px solid #c5cad3; border-radius: 6px; font: inherit; background: #fff; }
 input[readonly] { background: #f1f3f5; color: var(--muted); }
+textarea { width: 100%; padding: 10px 12px; border: 1px solid #c5cad3; border-radius: 6px; font: inherit; background: #fff; resize: vertical; }
+textarea:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 input:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 input.code { font: 600 1.7rem/1.2 ui-monospace, SFMono-Regular, Menlo, monospace; letter-spacing: 0.4em; text-align: center; max-width: 260px; }
 button { font: inherit; font-weight: 600; padding: 9px 18px; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
@@ -70,6 +72,16 @@ dl.facts dd { margin: 0; }
 .choices label { font-weight: 400; margin: 0; display: flex; gap: 8px; align-items: center; }
 .card h2 + p, .card form h2 { margin-top: 4px; }
 #approval h2 { margin-top: 22px; }
+.spaced { margin-top: 16px; }
+.spaced .notice { margin-bottom: 0; }
+input.bid-input { width: 170px; padding: 6px 10px; }
+.badge.applied { background: #ebfbee; color: #1e6b30; }
+.badge.awaiting { background: #fff9db; color: #6b4f00; }
+ol.thread { list-style: none; padding: 0; margin: 0 0 16px; }
+ol.thread li.msg { padding: 10px 14px; border-radius: 8px; margin-bottom: 10px; border: 1px solid var(--line); max-width: 85%; }
+ol.thread li.from-employer { background: #f8f9fa; }
+ol.thread li.from-trainer { background: #edf2ff; border-color: #dbe4ff; margin-left: auto; }
+.msg-text { white-space: pre-wrap; word-break: break-word; }
 `;
 
 /** The hidden CSRF field every POST form carries. */
@@ -92,7 +104,10 @@ export interface PageOptions {
 
 function navigation(state: WebState | null): SafeHtml {
   if (!state) return html``;
-  const mailbox = state.mode === "sandbox" ? html`<a href="/mailbox">Mailbox</a>` : null;
+  const mailbox =
+    state.mode === "sandbox"
+      ? html`<a href="/mailbox">Mailbox</a><a href="/trainer-console">Trainer console</a>`
+      : null;
   if (!state.user) return html`${mailbox}<a href="/signin">Sign in</a>`;
   return html`<a href="/settings/api-keys">API keys</a><a href="/team">Team</a><a href="/billing">Billing</a>${mailbox}
     <span class="who">${state.user.email}</span>

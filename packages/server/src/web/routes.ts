@@ -14,13 +14,15 @@ import { registerJobPage } from "./pages/job.js";
 import { registerMailboxPages } from "./pages/mailbox.js";
 import { registerSignInPages } from "./pages/signin.js";
 import { registerTeamPages } from "./pages/team.js";
+import { registerTrainerConsolePages } from "./pages/trainer-console/index.js";
 import { applySecurityHeaders } from "./security.js";
 import { loadWebState } from "./state.js";
 
 const ASSET_PREFIX = "/assets/";
 
 /**
- * Human web pages (sign-in, mailbox, claim, API keys, team, public job listings), server-rendered and usable
+ * Human web pages (sign-in, mailbox, claim, API keys, team, public job listings, the sandbox trainer
+ * console), server-rendered and usable
  * without JavaScript. They live in their own encapsulated scope: security headers on every
  * response, session + CSRF state loaded before each handler (every POST must carry its CSRF
  * token), and errors rendered as pages instead of the API envelope.
@@ -54,5 +56,6 @@ export function registerWebRoutes(app: FastifyInstance, deps: AppDeps): void {
     registerApprovalPages(web);
     registerBillingPages(web);
     registerCheckoutPages(web, deps);
+    registerTrainerConsolePages(web, deps);
   });
 }

@@ -51,6 +51,7 @@ describe("web security", () => {
       "/claim?token=ot_cat_nope",
       "/settings/api-keys",
       "/team",
+      "/trainer-console",
       "/assets/app.css",
     ];
     for (const path of paths) {
@@ -205,13 +206,18 @@ describe("web security", () => {
 });
 
 describe("production mode", () => {
-  it("does not serve the mailbox", async () => {
+  it("does not serve the mailbox or the trainer console", async () => {
     const prod = await startTestServer({ mode: "production" });
     try {
       const list = await fetch(`${prod.baseUrl}/mailbox`);
       expect(list.status).toBe(404);
       expectSecurityHeaders(list.headers, "/mailbox");
       expect((await fetch(`${prod.baseUrl}/mailbox/eml_anything`)).status).toBe(404);
+      for (const path of ["/trainer-console", "/trainer-console/ftr_anything", "/trainer-console/ftr_anything/jobs"]) {
+        const res = await fetch(`${prod.baseUrl}${path}`);
+        expect(res.status, path).toBe(404);
+        expectSecurityHeaders(res.headers, path);
+      }
       // The sign-in page does not point at a mailbox either.
       const form = await fetch(`${prod.baseUrl}/signin`);
       const cookie = cookiesOf(form).get("ot_csrf")!;

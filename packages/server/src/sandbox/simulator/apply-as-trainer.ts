@@ -16,16 +16,20 @@ export interface ApplyResult {
   invitationAccepted: boolean;
 }
 
+/** Longest cover note a person may write in the trainer console. */
+export const COVER_NOTE_MAX = 5_000;
+
 /**
  * A sandbox trainer applies to a job: the simulated application (bid, cover note, interview,
  * scores) is submitted through the proposals service, exactly as the simulator's scheduled
- * applications are. Used by the `POST /trainers/{trainerId}/proposals` helper. A pending
- * invitation of the trainer is accepted instead. 404 unknown trainer or job; 409
- * job_not_published, freelancer_unavailable, already_applied.
+ * applications are. Used by the `POST /trainers/{trainerId}/proposals` helper and the trainer
+ * console (which may also write the cover note). A pending invitation of the trainer is
+ * accepted instead. 404 unknown trainer or job; 409 job_not_published, freelancer_unavailable,
+ * already_applied.
  */
 export async function applyAsTrainer(
   ctx: ServiceContext,
-  input: { trainerId: string; jobId: string; bid?: { amountUsd?: number; unit?: string } },
+  input: { trainerId: string; jobId: string; bid?: { amountUsd?: number; unit?: string }; coverNote?: string },
 ): Promise<ApplyResult> {
   const trainer = await findTrainer(ctx, input.trainerId);
   if (!trainer) {
@@ -37,15 +41,18 @@ export async function applyAsTrainer(
   const job = await findJob(ctx, input.jobId.trim());
   if (!job) throw notFound("No job with this id.", { resource: "jobs", jobId: input.jobId });
   const bidMicros = bidOverride(job, input.bid);
+  const coverNote = coverNoteOverride(input.coverNote);
   const at = ctx.clock.now();
   const seed = simulationSeed(ctx.config.sandboxSeed, job);
   const existing = await findTrainerProposal(ctx, job.id, trainer.id);
   if (existing?.source === "INVITED" && existing.invitationStatus === "PENDING") {
     const content = generateApplication(job, trainer, seed, at, { bidMicros, earliest: existing.invitedAt });
+    if (coverNote !== undefined) content.coverNote = coverNote;
     const r = await respondToInvite(ctx, { proposalId: existing.id, response: { accept: true, content }, at });
     if (r.changed) return { proposal: r.proposal, invitationAccepted: true };
   }
   const content = generateApplication(job, trainer, seed, at, { bidMicros, earliest: job.publishedAt });
+  if (coverNote !== undefined) content.coverNote = coverNote;
   const outcome = await submitProposal(ctx, { jobId: job.id, trainer, content, at });
   if (!outcome.created) throw alreadyApplied(trainer, outcome.existing);
   return { proposal: outcome.proposal, invitationAccepted: false };
@@ -60,8 +67,20 @@ function alreadyApplied(trainer: TrainerRow, existing: ProposalRow) {
   });
 }
 
+/** A cover note written by a person (trimmed; blank keeps the simulated one). */
+export function coverNoteOverride(text: string | undefined): string | undefined {
+  const note = text?.trim();
+  if (!note) return undefined;
+  if (note.length > COVER_NOTE_MAX) {
+    throw badRequest(`The cover note is ${note.length} characters long; keep it to ${COVER_NOTE_MAX}.`, {
+      field: "coverNote",
+    });
+  }
+  return note;
+}
+
 /** The helper's bid override in micro-dollars; its unit, when given, must be the job's. */
-function bidOverride(job: JobRow, bid: { amountUsd?: number; unit?: string } | undefined): number | undefined {
+export function bidOverride(job: JobRow, bid: { amountUsd?: number; unit?: string } | undefined): number | undefined {
   if (!bid) return undefined;
   const unit = bidUnitOf(job);
   if (

@@ -1,6 +1,7 @@
 import type { LanguageProficiency, TrainerExperienceLevel, TrainerRow } from "../../db/schema.js";
 import type { JobRow } from "../../services/jobs/fields.js";
 import { labelKey, overlap } from "./text.js";
+import { isLanguageWork, labelsPerHour } from "./work-kind.js";
 
 /** How well a trainer fits a job: 0–1 overall, the parts it is made of, and whether they would apply at all. */
 export interface Fit {
@@ -18,6 +19,14 @@ export interface Fit {
   /** The trainer's level in the job's languages (null when the job names none). */
   languageLevels: { language: string; proficiency: LanguageProficiency | null }[];
 }
+
+/** Skill credit for language work (transcription, translation, recordings) from the level in the job's language. */
+const LANGUAGE_WORK_SKILL: Record<LanguageProficiency, number> = {
+  NATIVE: 0.6,
+  FLUENT: 0.5,
+  CONVERSATIONAL: 0,
+  BASIC: 0,
+};
 
 const PROFICIENCY_WEIGHT: Record<LanguageProficiency, number> = {
   NATIVE: 1,
@@ -43,10 +52,20 @@ export const MIN_APPLY_FIT = 0.5;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** The trainer's rate expectation in the job's unit, in micro-dollars (null when not comparable). */
+/**
+ * The trainer's rate expectation in the job's unit, in micro-dollars (null when not comparable).
+ * Per label it is their hourly rate spread over the labels an hour of this kind of work yields:
+ * a label is a sentiment tag on one job and a transcribed clip on another, so the trainer's own
+ * per-label rate (for the labels of their main specialty) only stands in when the kind of work
+ * is unknown.
+ */
 export function rateExpectationMicros(job: JobRow, t: TrainerRow): number | null {
   if (job.paymentType === "PAY_PER_HOUR") return t.hourlyRateCents === null ? null : t.hourlyRateCents * 10_000;
-  if (job.paymentType === "PAY_PER_LABEL") return t.perLabelRateMicros;
+  if (job.paymentType === "PAY_PER_LABEL") {
+    const perHour = labelsPerHour(job);
+    if (perHour === null || t.hourlyRateCents === null) return t.perLabelRateMicros;
+    return Math.round((t.hourlyRateCents * 10_000) / perHour);
+  }
   return null;
 }
 
@@ -62,7 +81,8 @@ export function jobRateMicros(job: JobRow): number | null {
  * Scores a trainer against a job. Hard requirements (not eligible): a country the job excludes,
  * too little of the job's languages, pay under 60% of the trainer's expectation, no related
  * skill at all, an agencies-only job. The score weighs skills (label types, data type, tool,
- * subject), languages, pay, experience level and availability.
+ * subject; in language work at least the level in the job's language), languages, pay,
+ * experience level and availability.
  */
 export function scoreFit(job: JobRow, t: TrainerRow): Fit {
   // Skills: label types, the kind of data, the tool and the subject.
@@ -83,13 +103,20 @@ export function scoreFit(job: JobRow, t: TrainerRow): Fit {
     subjectWords.length > 0 &&
     [...t.subjectMatter, ...t.skills].some((s) => subjectWords.some((w) => s.toLowerCase().includes(w)));
   const subjectPart = subjectWords.length === 0 ? 0.5 : subjectMatch ? 1 : 0.2;
-  const skills = 0.45 * labelPart + 0.35 * dataPart + 0.1 * toolPart + 0.1 * subjectPart;
+  const taskSkills = 0.45 * labelPart + 0.35 * dataPart + 0.1 * toolPart + 0.1 * subjectPart;
 
   // Languages: the trainer's level in each language the job names.
   const languageLevels = job.languages.map((language) => ({
     language,
     proficiency: t.languages.find((l) => l.language.toLowerCase() === language.toLowerCase())?.proficiency ?? null,
   }));
+  // In language work a native or fluent speaker is qualified without the exact task experience
+  // (otherwise a German transcription job finds only the few German speakers who transcribe).
+  const languageSkill =
+    isLanguageWork(job) && languageLevels.length > 0
+      ? Math.min(...languageLevels.map((l) => (l.proficiency ? LANGUAGE_WORK_SKILL[l.proficiency] : 0)))
+      : 0;
+  const skills = Math.max(taskSkills, languageSkill);
   const languages =
     languageLevels.length === 0
       ? 1

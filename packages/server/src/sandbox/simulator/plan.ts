@@ -27,21 +27,27 @@ export function maxApplicants(job: JobRow): number {
  * and the trainer's id, so the plan is the same for the same seed and job, whatever the order
  * trainers are read in. A trainer who fits (score ≥ 0.5 and every hard requirement) applies with
  * a probability of their persona's propensity × (0.35 + fit); the best-ranked applicants are
- * kept (fit plus a little luck). The best applies 20–90 minutes after publishing; most others
- * follow within the first day (exponential waits, longer for weaker fits and slower personas),
- * about one in five on the second or third day, none after three.
+ * kept (fit plus a little luck); when nobody is drawn, the best fit applies all the same. The
+ * best applies 20–90 minutes after publishing; most others follow within the first day
+ * (exponential waits, longer for weaker fits and slower personas), about one in five on the
+ * second or third day, none after three.
  */
 export function planApplications(job: JobRow, candidates: readonly TrainerRow[], seed: string): PlannedApplication[] {
   if (job.visibility !== "PUBLIC") return [];
   const ranked: { trainer: TrainerRow; fit: number; rank: number }[] = [];
+  let best: { trainer: TrainerRow; fit: number } | null = null;
   for (const trainer of [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const fit = scoreFit(job, trainer);
     if (!fit.eligible || fit.score < MIN_APPLY_FIT) continue;
+    if (best === null || fit.score > best.fit) best = { trainer, fit: fit.score };
     const prng = new Prng(`${seed}|apply|${trainer.id}`);
     const p = clamp(trainer.persona.applyPropensity * (0.35 + fit.score), 0, 0.95);
     if (prng.next() >= p) continue;
     ranked.push({ trainer, fit: fit.score, rank: fit.score + prng.next() * 0.15 });
   }
+  // A job that someone fits is never left without an applicant: when every draw came out
+  // against it (likely with only two or three who fit), the best fit applies anyway.
+  if (ranked.length === 0 && best !== null) ranked.push({ ...best, rank: best.fit });
   ranked.sort((a, b) => b.rank - a.rank || (a.trainer.id < b.trainer.id ? -1 : 1));
   return ranked.slice(0, maxApplicants(job)).map(({ trainer, fit }, i) => {
     const prng = new Prng(`${seed}|when|${trainer.id}`);

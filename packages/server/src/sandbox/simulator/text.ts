@@ -1,7 +1,20 @@
 /** Small text helpers of the simulator. */
 
+const labelKeys = new Map<string, string>();
+
 /** Label names compared loosely: case, punctuation and plurals ignored ("Bounding Boxes" = "bounding box"). */
 export function labelKey(s: string): string {
+  let key = labelKeys.get(s);
+  if (key === undefined) {
+    // Memoised (a plan compares the same few labels for every trainer), bounded for free text.
+    if (labelKeys.size >= 5_000) labelKeys.clear();
+    key = computeLabelKey(s);
+    labelKeys.set(s, key);
+  }
+  return key;
+}
+
+function computeLabelKey(s: string): string {
   return s
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")

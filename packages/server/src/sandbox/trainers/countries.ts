@@ -679,5 +679,115 @@ export const SEED_COUNTRIES: readonly SeedCountry[] = [
   },
 ];
 
+/**
+ * Countries jobs of the seeded catalog hire in (SEED_LANGUAGES) that the general pool does not
+ * draw from: only the language specialists (language-specialists.ts) live here. Kept apart so
+ * adding one does not change the general pool of a seed.
+ */
+export const SPECIALIST_COUNTRIES: readonly SeedCountry[] = [
+  {
+    code: "AT",
+    weight: 0,
+    rateTier: 1.4,
+    cities: [
+      ["Vienna", "Europe/Vienna"],
+      ["Graz", "Europe/Vienna"],
+      ["Salzburg", "Europe/Vienna"],
+    ],
+    firstNames: ["Katharina", "Florian", "Magdalena", "Stefan", "Theresa"],
+    lastNames: ["Pichlmayr", "Steinwender", "Wallnöfer", "Hinterseer", "Gruberbauer"],
+    callingCode: "43",
+    phoneDigits: 10,
+    languages: ["German"],
+    english: ENGLISH_STRONG,
+  },
+  {
+    code: "CH",
+    weight: 0,
+    rateTier: 1.7,
+    cities: [
+      ["Zurich", "Europe/Zurich"],
+      ["Basel", "Europe/Zurich"],
+      ["Geneva", "Europe/Zurich"],
+    ],
+    firstNames: ["Anina", "Reto", "Seraina", "Matthias", "Corinne"],
+    lastNames: ["Bürgisser", "Zwahlen", "Tschudin", "Oberholzer", "Rüegsegger"],
+    callingCode: "41",
+    phoneDigits: 9,
+    languages: ["German", "French", "Italian"],
+    english: ENGLISH_STRONG,
+  },
+  {
+    code: "BE",
+    weight: 0,
+    rateTier: 1.4,
+    cities: [
+      ["Brussels", "Europe/Brussels"],
+      ["Antwerp", "Europe/Brussels"],
+      ["Ghent", "Europe/Brussels"],
+      ["Liège", "Europe/Brussels"],
+    ],
+    firstNames: ["Elise", "Thibault", "Lotte", "Wouter", "Manon"],
+    lastNames: ["Vandenberghe", "Claeys", "Dewaele", "Verstraeten", "Goossens"],
+    callingCode: "32",
+    phoneDigits: 9,
+    languages: ["Dutch", "French"],
+    english: ENGLISH_STRONG,
+  },
+  {
+    code: "SA",
+    weight: 0,
+    rateTier: 1.1,
+    cities: [
+      ["Riyadh", "Asia/Riyadh"],
+      ["Jeddah", "Asia/Riyadh"],
+      ["Dammam", "Asia/Riyadh"],
+    ],
+    firstNames: ["Abdulaziz", "Noura", "Faisal", "Reem", "Turki"],
+    lastNames: ["Al Qahtani", "Al Otaibi", "Al Ghamdi", "Al Zahrani", "Al Shehri"],
+    callingCode: "966",
+    phoneDigits: 9,
+    languages: ["Arabic"],
+    english: ENGLISH_MIXED,
+  },
+  {
+    code: "AE",
+    weight: 0,
+    rateTier: 1.3,
+    cities: [
+      ["Dubai", "Asia/Dubai"],
+      ["Abu Dhabi", "Asia/Dubai"],
+      ["Sharjah", "Asia/Dubai"],
+    ],
+    firstNames: ["Mariam", "Khalid", "Aisha", "Saeed"],
+    lastNames: ["Al Mansoori", "Al Mazrouei", "Al Suwaidi", "Al Nuaimi"],
+    callingCode: "971",
+    phoneDigits: 9,
+    languages: ["Arabic"],
+    english: ENGLISH_STRONG,
+  },
+  {
+    code: "TZ",
+    weight: 0,
+    rateTier: 0.65,
+    cities: [
+      ["Dar es Salaam", "Africa/Dar_es_Salaam"],
+      ["Arusha", "Africa/Dar_es_Salaam"],
+      ["Dodoma", "Africa/Dar_es_Salaam"],
+    ],
+    firstNames: ["Neema", "Baraka", "Rehema", "Juma", "Zawadi"],
+    lastNames: ["Mwakyusa", "Kimaro", "Massawe", "Lyimo", "Mushi"],
+    callingCode: "255",
+    phoneDigits: 9,
+    languages: ["Swahili"],
+    english: ENGLISH_MIXED,
+  },
+];
+
+/** A country of either list by its ISO code. */
+export function seedCountry(code: string): SeedCountry | undefined {
+  return SEED_COUNTRIES.find((c) => c.code === code) ?? SPECIALIST_COUNTRIES.find((c) => c.code === code);
+}
+
 /** Placeholder domains (RFC 2606-style): planted addresses never reach a real mailbox. */
 export const EMAIL_DOMAINS = ["example.com", "example.net", "example.org", "mail.example", "inbox.example"] as const;

@@ -13,9 +13,10 @@ import type {
 import { maskName } from "../../services/privacy/mask-name.js";
 import { Prng } from "../seed/prng.js";
 import { EMAIL_DOMAINS, SEED_COUNTRIES, type SeedCountry } from "./countries.js";
+import { languageSpecialists, type TrainerFocus } from "./language-specialists.js";
 import { DEGREES, PREVIOUS_ROLES, SEED_COMPANIES, SPECIALTIES, type Specialty } from "./specialties.js";
 
-/** Trainers in the sandbox pool. */
+/** Trainers drawn at random for the sandbox pool (the language specialists come on top). */
 export const SANDBOX_TRAINER_COUNT = 180;
 
 export interface SeedReview {
@@ -126,6 +127,12 @@ function languagesFor(prng: Prng, c: SeedCountry, needsOther: boolean): TrainerL
   return langs;
 }
 
+/** The languages with `language` spoken natively (first when it was missing). */
+function withNative(langs: TrainerLanguage[], language: string): TrainerLanguage[] {
+  if (!langs.some((l) => l.language === language)) return [{ language, proficiency: "NATIVE" }, ...langs];
+  return langs.map((l) => (l.language === language ? { ...l, proficiency: "NATIVE" as const } : l));
+}
+
 const TONES = ["formal", "friendly", "concise", "enthusiastic"] as const;
 
 function persona(prng: Prng): TrainerPersona {
@@ -191,32 +198,38 @@ const REVIEW_COMMENTS = [
   "Quality was uneven at first; after feedback it was fine.",
 ];
 
-/** One generated trainer; everything comes from `prng`, so the sequence is the seed's. */
-function oneTrainer(prng: Prng, seed: string, now: Date, slugs: Set<string>): SeedTrainer {
-  const country = prng.weighted(SEED_COUNTRIES.map((c) => [c, c.weight] as const));
+/**
+ * One generated trainer; everything comes from `prng`, so the sequence is the seed's. Without a
+ * focus the country, specialties and status are drawn; a focus fixes them (always ACTIVE).
+ */
+function oneTrainer(prng: Prng, seed: string, now: Date, slugs: Set<string>, focus?: TrainerFocus): SeedTrainer {
+  const country = focus?.country ?? prng.weighted(SEED_COUNTRIES.map((c) => [c, c.weight] as const));
   const [city, timezone] = prng.pick(country.cities);
   const given = prng.pick(country.firstNames);
   const last = prng.pick(country.lastNames);
   const middle = prng.chance(0.3) ? prng.pick(country.firstNames.filter((f) => f !== given)) : null;
   const legalName = [given, middle, last].filter(Boolean).join(" ");
-  const level = pickLevel(prng);
+  const level = focus?.level ?? pickLevel(prng);
   const englishOnly = country.languages.every((l) => l === "English") && !(country.extraLanguages ?? []).length;
   const specialtyPool = SPECIALTIES.filter((s) => !s.languageWork || !englishOnly);
-  const primary = prng.weighted(specialtyPool.map((s) => [s, s.weight] as const));
-  const secondary = prng.sample(
-    specialtyPool.filter((s) => s !== primary),
-    prng.weighted([
-      [0, 4],
-      [1, 4],
-      [2, 2],
-    ]),
-  );
+  const primary = focus?.specialties[0] ?? prng.weighted(specialtyPool.map((s) => [s, s.weight] as const));
+  const secondary = focus
+    ? focus.specialties.slice(1)
+    : prng.sample(
+        specialtyPool.filter((s) => s !== primary),
+        prng.weighted([
+          [0, 4],
+          [1, 4],
+          [2, 2],
+        ]),
+      );
   const specialties: Specialty[] = [primary, ...secondary];
-  const languages = languagesFor(
+  const drawnLanguages = languagesFor(
     prng,
     country,
     specialties.some((s) => s.languageWork),
   );
+  const languages = focus ? withNative(drawnLanguages, focus.nativeLanguage) : drawnLanguages;
   const english = languages.find((l) => l.language === "English")?.proficiency ?? null;
 
   const emailLocal = `${slugify(given).replace(/-/g, "")}.${slugify(last).replace(/-/g, "")}${prng.int(1, 99)}`;
@@ -419,7 +432,7 @@ function oneTrainer(prng: Prng, seed: string, now: Date, slugs: Set<string>): Se
   for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
   slugs.add(slug);
 
-  const status = prng.chance(0.08) ? "UNAVAILABLE" : "ACTIVE";
+  const status = focus ? "ACTIVE" : prng.chance(0.08) ? "UNAVAILABLE" : "ACTIVE";
   const createdAt = memberSince;
   return {
     row: {
@@ -479,11 +492,15 @@ function oneTrainer(prng: Prng, seed: string, now: Date, slugs: Set<string>): Se
 }
 
 /**
- * The deterministic trainer pool of a seed: the same seed gives the same trainers (ids, names,
- * text, rates, reviews) in the same order; timestamps are relative to `now`.
+ * The deterministic trainer pool of a seed: `count` trainers drawn at random, then the language
+ * specialists (language-specialists.ts) from a stream of their own. The same seed gives the same
+ * trainers (ids, names, text, rates, reviews) in the same order; timestamps are relative to `now`.
  */
 export function generateSeedTrainers(seed: string, count: number, now: Date): SeedTrainer[] {
   const prng = new Prng(`${seed}:trainers`);
   const slugs = new Set<string>();
-  return Array.from({ length: count }, () => oneTrainer(prng, seed, now, slugs));
+  const general = Array.from({ length: count }, () => oneTrainer(prng, seed, now, slugs));
+  const specialistPrng = new Prng(`${seed}:trainers:languages`);
+  const specialists = languageSpecialists().map((focus) => oneTrainer(specialistPrng, seed, now, slugs, focus));
+  return [...general, ...specialists];
 }

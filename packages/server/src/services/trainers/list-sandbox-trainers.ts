@@ -8,7 +8,8 @@ import { countryName, maskedIdentity, usdOfCents } from "./masked-identity.js";
 
 export const TRAINERS_DEFAULT_LIMIT = 20;
 
-function toSandboxTrainer(row: TrainerRow): SandboxTrainer {
+/** A trainer as the sandbox helpers and the trainer console show it: the real id, the masked name. */
+export function toSandboxTrainer(row: TrainerRow): SandboxTrainer {
   return {
     ...maskedIdentity(row),
     status: row.status,
