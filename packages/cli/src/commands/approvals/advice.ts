@@ -1,8 +1,10 @@
 import { exitCodeFor, type Operation } from "@opentrain-ai/contract";
 import type { Context } from "../../context.js";
 import { ExitSignal, formatApiError } from "../../errors.js";
-import { isApiError, type ApiErrorLike } from "../jobs/common.js";
+import { checkRequired, collectInput, validateInput } from "../../flags.js";
+import { asObject, isApiError, type ApiErrorLike } from "../jobs/common.js";
 import { command } from "../jobs/render.js";
+import type { RunFn } from "../types.js";
 
 /**
  * What to do about the errors of the money commands whose fix is known: the billing link when a
@@ -77,4 +79,31 @@ export async function requestMoney(
     for (const line of extra) ctx.io.eprintln(line);
     throw new ExitSignal(exitCodeFor(err.code, err.status));
   }
+}
+
+/**
+ * The shape every money command shares: the operation's input from flags and arguments
+ * (checked and validated), the request with money advice on errors, the API body unchanged
+ * under `--json`, else `render` with the body as an object.
+ */
+export function moneyCommand(
+  op: Operation,
+  render: (
+    ctx: Context,
+    res: { status: number; body: Record<string, unknown> },
+    input: Record<string, unknown>,
+  ) => void | Promise<void>,
+): RunFn {
+  return async (ctx, inv) => {
+    const binding = inv.binding!;
+    const input = await collectInput(binding, inv.opts, inv.args, ctx.io);
+    checkRequired(binding, input);
+    validateInput(binding, op, input);
+    const res = await requestMoney(ctx, op, input);
+    if (ctx.json) {
+      ctx.printJson(res.body);
+      return;
+    }
+    await render(ctx, { status: res.status, body: asObject(res.body) }, input);
+  };
 }

@@ -1,6 +1,5 @@
 import { operations } from "@opentrain-ai/contract";
-import { checkRequired, collectInput, validateInput } from "../../flags.js";
-import { requestMoney } from "../approvals/advice.js";
+import { moneyCommand } from "../approvals/advice.js";
 import { str } from "../approvals/render.js";
 import { asObject } from "../jobs/common.js";
 import { command } from "../jobs/render.js";
@@ -18,18 +17,9 @@ const NEXT: Record<string, string> = {
 };
 
 /** `opentrain credits top-up-status <topUpId>` → GET /credits/top-ups/{id}. */
-export const run: RunFn = async (ctx, inv) => {
-  const binding = inv.binding!;
-  const input = await collectInput(binding, inv.opts, inv.args, ctx.io);
-  checkRequired(binding, input);
-  validateInput(binding, op, input);
-  const res = await requestMoney(ctx, op, input);
-  if (ctx.json) {
-    ctx.printJson(res.body);
-    return;
-  }
-  const t = asObject(asObject(res.body).topUp);
+export const run: RunFn = moneyCommand(op, async (ctx, { body }) => {
+  const t = asObject(body.topUp);
   ctx.io.out(renderTopUp(t));
   const next = NEXT[str(t.status) ?? ""];
   if (next) ctx.io.println(next);
-};
+});

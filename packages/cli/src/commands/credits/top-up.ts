@@ -1,7 +1,6 @@
 import { formatCents, operations } from "@opentrain-ai/contract";
-import { checkRequired, collectInput, validateInput } from "../../flags.js";
 import { renderPairs } from "../../output/table.js";
-import { requestMoney } from "../approvals/advice.js";
+import { moneyCommand } from "../approvals/advice.js";
 import { num, str } from "../approvals/render.js";
 import { asObject } from "../jobs/common.js";
 import { command } from "../jobs/render.js";
@@ -13,17 +12,7 @@ const op = operations.creditsCreateTopUp;
  * `opentrain credits top-up <amountUsd>` → POST /credits/top-ups. Charges nothing: prints the
  * checkout link a signed-in human pays.
  */
-export const run: RunFn = async (ctx, inv) => {
-  const binding = inv.binding!;
-  const input = await collectInput(binding, inv.opts, inv.args, ctx.io);
-  checkRequired(binding, input);
-  validateInput(binding, op, input);
-  const res = await requestMoney(ctx, op, input);
-  if (ctx.json) {
-    ctx.printJson(res.body);
-    return;
-  }
-  const body = asObject(res.body);
+export const run: RunFn = moneyCommand(op, async (ctx, { body }) => {
   const t = asObject(body.topUp);
   const id = str(body.topUpId) ?? str(t.id) ?? "?";
   const amount = num(t.amountCents);
@@ -42,4 +31,4 @@ export const run: RunFn = async (ctx, inv) => {
     ]),
   );
   io.println(`Then check: ${command(["credits", "top-up-status", id])}`);
-};
+});

@@ -1,6 +1,5 @@
 import { operations } from "@opentrain-ai/contract";
-import { checkRequired, collectInput, validateInput } from "../../flags.js";
-import { requestMoney } from "../approvals/advice.js";
+import { moneyCommand } from "../approvals/advice.js";
 import { renderCoSign, str } from "../approvals/render.js";
 import { asObject } from "../jobs/common.js";
 import type { RunFn } from "../types.js";
@@ -8,17 +7,7 @@ import type { RunFn } from "../types.js";
 const op = operations.milestonesApprove;
 
 /** `opentrain milestones approve <milestoneId>` → POST /milestones/{id}/approve: a pending payout release. */
-export const run: RunFn = async (ctx, inv) => {
-  const binding = inv.binding!;
-  const input = await collectInput(binding, inv.opts, inv.args, ctx.io);
-  checkRequired(binding, input);
-  validateInput(binding, op, input);
-  const res = await requestMoney(ctx, op, input);
-  if (ctx.json) {
-    ctx.printJson(res.body);
-    return;
-  }
-  const body = asObject(res.body);
+export const run: RunFn = moneyCommand(op, async (ctx, { body }, input) => {
   const a = asObject(body.approval);
   const id = str(a.milestoneId) ?? String(input.milestoneId);
   ctx.io.out(
@@ -28,4 +17,4 @@ export const run: RunFn = async (ctx, inv) => {
       ["On confirm", "the escrow is paid out to the trainer (not reversible)"],
     ]),
   );
-};
+});

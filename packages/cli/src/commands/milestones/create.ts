@@ -1,7 +1,6 @@
 import { operations } from "@opentrain-ai/contract";
-import { checkRequired, collectInput, validateInput } from "../../flags.js";
 import { renderPairs } from "../../output/table.js";
-import { requestMoney } from "../approvals/advice.js";
+import { moneyCommand } from "../approvals/advice.js";
 import { num, str, usdOrDash } from "../approvals/render.js";
 import { asObject } from "../jobs/common.js";
 import { command } from "../jobs/render.js";
@@ -13,17 +12,8 @@ const op = operations.milestonesCreate;
  * `opentrain milestones create <contractId> --description <text> [--amount-usd N | --volume N]`
  * → POST /contracts/{id}/milestones. No money moves: the milestone starts NOT_FUNDED.
  */
-export const run: RunFn = async (ctx, inv) => {
-  const binding = inv.binding!;
-  const input = await collectInput(binding, inv.opts, inv.args, ctx.io);
-  checkRequired(binding, input);
-  validateInput(binding, op, input);
-  const res = await requestMoney(ctx, op, input);
-  if (ctx.json) {
-    ctx.printJson(res.body);
-    return;
-  }
-  const m = asObject(asObject(res.body).milestone);
+export const run: RunFn = moneyCommand(op, async (ctx, { body }, input) => {
+  const m = asObject(body.milestone);
   const id = str(m.id) ?? "?";
   const io = ctx.io;
   io.println(
@@ -36,4 +26,4 @@ export const run: RunFn = async (ctx, inv) => {
   if (str(m.dueDate)) pairs.push(["Due", str(m.dueDate)!]);
   io.out(renderPairs(pairs));
   io.println(`Next step: ${command(["milestones", "fund", id])} (a human confirms the funding)`);
-};
+});
