@@ -56,6 +56,9 @@ describe("web security", () => {
     ];
     for (const path of paths) {
       const res = await fetch(t.baseUrl + path, { redirect: "manual" });
+      // Read every body: a large page left unread holds its response open, and closing the
+      // server then waits for it.
+      await res.arrayBuffer();
       expectSecurityHeaders(res.headers, path);
       if (path !== "/assets/app.css") expect(res.headers.get("cache-control"), path).toBe("no-store");
     }
@@ -215,6 +218,7 @@ describe("production mode", () => {
       expect((await fetch(`${prod.baseUrl}/mailbox/eml_anything`)).status).toBe(404);
       for (const path of ["/trainer-console", "/trainer-console/ftr_anything", "/trainer-console/ftr_anything/jobs"]) {
         const res = await fetch(`${prod.baseUrl}${path}`);
+        await res.arrayBuffer();
         expect(res.status, path).toBe(404);
         expectSecurityHeaders(res.headers, path);
       }
