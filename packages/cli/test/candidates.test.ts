@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fakeFetch, runCli, tempConfig, type RecordedRequest } from "./helpers.js";
+import { runCli, stubApi, tempConfig } from "./helpers.js";
 
 const BASE = "http://api.test";
 const API = "/api/public/v1";
@@ -11,14 +11,6 @@ beforeEach(() => {
   env = { ...cfg.env, OT_API_BASE_URL: BASE, OT_API_TOKEN: "ot_pat_test" };
 });
 afterEach(() => cfg.cleanup());
-
-type Reply = { status: number; body?: unknown };
-/** A stub server keyed by "METHOD /path" (path without the API prefix). */
-const stub = (routes: Record<string, Reply | ((req: RecordedRequest) => Reply)>) =>
-  fakeFetch((req) => {
-    const route = routes[`${req.method} ${req.url.pathname.replace(API, "")}`];
-    return typeof route === "function" ? route(req) : route;
-  });
 
 const proposal = (id: string, name: string, interviewScore: number | null, matchScore: number | null, extra = {}) => ({
   id,
@@ -80,7 +72,7 @@ const message = (id: string, content: string, mine: boolean, at: string) => ({
 
 describe("proposals", () => {
   it("list: a table with NAME, STATUS, BID, INTERVIEW, MATCH, ID and the next-page command", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /jobs/job_1/proposals": {
         status: 200,
         body: {
@@ -114,7 +106,7 @@ describe("proposals", () => {
 
   it("list: --json prints the API answer; an empty list says so", async () => {
     const body = { proposals: [], nextCursor: null };
-    const f = stub({ "GET /jobs/job_1/proposals": { status: 200, body } });
+    const f = stubApi({ "GET /jobs/job_1/proposals": { status: 200, body } });
     const json = await runCli(["--json", "proposals", "list", "job_1"], { env, fetch: f.fetch });
     expect(JSON.parse(json.stdout)).toEqual(body);
     const human = await runCli(["proposals", "list", "job_1"], { env, fetch: f.fetch });
@@ -145,7 +137,7 @@ describe("proposals", () => {
   };
 
   it("get: details and the interview summary; --interview adds the transcript", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /proposals/prop_1": { status: 200, body: DETAIL },
       "GET /proposals/prop_1/interview": { status: 200, body: INTERVIEW },
     });
@@ -168,7 +160,7 @@ describe("proposals", () => {
   });
 
   it("get --interview: a missing transcript is noted, not fatal", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /proposals/prop_1": { status: 200, body: DETAIL },
       "GET /proposals/prop_1/interview": {
         status: 404,
@@ -183,7 +175,7 @@ describe("proposals", () => {
 
 describe("freelancers get and jobs invite", () => {
   it("prints the masked profile", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /freelancers/ana-p": {
         status: 200,
         body: {
@@ -221,7 +213,7 @@ describe("freelancers get and jobs invite", () => {
 
   it("invites, and says when the trainer was already invited", async () => {
     let already = false;
-    const f = stub({
+    const f = stubApi({
       "POST /jobs/job_1/invites": () => ({
         status: already ? 200 : 201,
         body: { ok: true, proposalId: "prop_9", jobId: "job_1", freelancerId: "usr_1", alreadyInvited: already },
@@ -251,7 +243,7 @@ describe("messages", () => {
   };
 
   it("list and unread: one row per conversation with the unread count", async () => {
-    const f = stub({ "GET /messages": { status: 200, body: LIST } });
+    const f = stubApi({ "GET /messages": { status: 200, body: LIST } });
     const r = await runCli(["messages", "list", "--filter", "proposal"], { env, fetch: f.fetch });
     expect(r.code).toBe(0);
     expect(f.requests[0]!.url.searchParams.get("filter")).toBe("proposal");
@@ -268,7 +260,7 @@ describe("messages", () => {
   });
 
   it("read: messages oldest first as [time] Name: text, and the paging command", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /messages": {
         status: 200,
         body: {
@@ -296,7 +288,7 @@ describe("messages", () => {
 
   it("send: the text as an argument or --content; --json prints the answer", async () => {
     const sent = { ok: true, message: message("m3", "Hello", true, "2026-01-02T11:00:00.000Z") };
-    const f = stub({ "POST /messages": { status: 201, body: sent } });
+    const f = stubApi({ "POST /messages": { status: 201, body: sent } });
     const r = await runCli(["messages", "send", "conv_1", "Hello"], { env, fetch: f.fetch });
     expect(r.code).toBe(0);
     expect(JSON.parse(f.requests[0]!.body!)).toEqual({ conversationId: "conv_1", content: "Hello" });
@@ -314,7 +306,7 @@ describe("messages", () => {
 
   it("start-proposal-thread: prints the conversation id (new or existing)", async () => {
     let created = true;
-    const f = stub({
+    const f = stubApi({
       "POST /proposals/prop_1/conversation": () => ({
         status: created ? 201 : 200,
         body: { ok: true, conversationId: "conv_1", proposalId: "prop_1", jobId: "job_1", created },

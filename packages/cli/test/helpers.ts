@@ -116,3 +116,12 @@ export const TOKEN_RECORD = {
   expiresAt: null,
   revokedAt: null,
 };
+
+export type Reply = { status: number; body?: unknown };
+
+/** A stub Public API keyed by "METHOD /path" (path without the /api/public/v1 prefix). */
+export const stubApi = (routes: Record<string, Reply | ((req: RecordedRequest) => Reply)>) =>
+  fakeFetch((req) => {
+    const route = routes[`${req.method} ${req.url.pathname.replace("/api/public/v1", "")}`];
+    return typeof route === "function" ? route(req) : route;
+  });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fakeFetch, runCli, tempConfig, type RecordedRequest } from "./helpers.js";
+import { runCli, stubApi, tempConfig } from "./helpers.js";
 
 /**
  * The money commands against a stub API: requests they send, dollars in the human output, the
@@ -8,7 +8,6 @@ import { fakeFetch, runCli, tempConfig, type RecordedRequest } from "./helpers.j
  */
 
 const BASE = "http://api.test";
-const API = "/api/public/v1";
 let cfg: ReturnType<typeof tempConfig>;
 let env: Record<string, string>;
 
@@ -17,13 +16,6 @@ beforeEach(() => {
   env = { ...cfg.env, OT_API_BASE_URL: BASE, OT_API_TOKEN: "ot_pat_test" };
 });
 afterEach(() => cfg.cleanup());
-
-type Reply = { status: number; body?: unknown };
-const stub = (routes: Record<string, Reply | ((req: RecordedRequest) => Reply)>) =>
-  fakeFetch((req) => {
-    const route = routes[`${req.method} ${req.url.pathname.replace(API, "")}`];
-    return typeof route === "function" ? route(req) : route;
-  });
 
 const approval = (type: string, extra: Record<string, unknown> = {}) => ({
   id: "apr_1",
@@ -110,7 +102,7 @@ function clock() {
 
 describe("proposals hire", () => {
   it("sends the first milestone and prints the approval link on a line of its own", async () => {
-    const f = stub({ "POST /proposals/prop_1/hire": { status: 202, body: coSign("proposal_hire") } });
+    const f = stubApi({ "POST /proposals/prop_1/hire": { status: 202, body: coSign("proposal_hire") } });
     const r = await runCli(
       ["proposals", "hire", "prop_1", "--amount", "$1,250.50", "--name", "Pilot batch", "--due-date", "2026-07-01"],
       { env, fetch: f.fetch },
@@ -139,7 +131,7 @@ describe("proposals hire", () => {
   });
 
   it("--milestone JSON and --confirm-not-fit-override; single flags win over the JSON", async () => {
-    const f = stub({ "POST /proposals/prop_1/hire": { status: 202, body: coSign("proposal_hire") } });
+    const f = stubApi({ "POST /proposals/prop_1/hire": { status: 202, body: coSign("proposal_hire") } });
     const r = await runCli(
       [
         "--json",
@@ -164,7 +156,7 @@ describe("proposals hire", () => {
   });
 
   it("usage errors name the missing milestone fields and send nothing", async () => {
-    const f = stub({});
+    const f = stubApi({});
     const noAmount = await runCli(["proposals", "hire", "prop_1", "--name", "x"], { env, fetch: f.fetch });
     expect(noAmount.code).toBe(2);
     expect(noAmount.stderr).toContain("missing required flag --amount <usd>");
@@ -181,7 +173,7 @@ describe("proposals hire", () => {
   });
 
   it("409 payment_method_required prints the billing link and the credits alternative (exit 7)", async () => {
-    const f = stub({
+    const f = stubApi({
       "POST /proposals/prop_1/hire": {
         status: 409,
         body: {
@@ -210,7 +202,7 @@ describe("proposals hire", () => {
   });
 
   it("403 for payments:write explains that agent tokens never carry it", async () => {
-    const f = stub({
+    const f = stubApi({
       "POST /credits/top-ups": {
         status: 403,
         body: {
@@ -229,7 +221,7 @@ describe("proposals hire", () => {
 
 describe("approvals get", () => {
   it("pending: the link, how to wait, exit 10", async () => {
-    const f = stub({ "GET /approvals/apr_1": { status: 200, body: { approval: approval("milestone_fund") } } });
+    const f = stubApi({ "GET /approvals/apr_1": { status: 200, body: { approval: approval("milestone_fund") } } });
     const r = await runCli(["approvals", "get", "apr_1"], { env, fetch: f.fetch });
     expect(r.code).toBe(10);
     expect(r.stdout).toMatchInlineSnapshot(`
@@ -258,7 +250,7 @@ describe("approvals get", () => {
         result: { hired: true, contractId: "ctr_1", jobId: "job_1", freelancerUserId: "ftr_1" },
       }),
     };
-    const f = stub({ "GET /approvals/apr_1": { status: 200, body } });
+    const f = stubApi({ "GET /approvals/apr_1": { status: 200, body } });
     const r = await runCli(["approvals", "get", "apr_1"], { env, fetch: f.fetch });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Hired: contract ctr_1 with trainer ftr_1");
@@ -269,7 +261,7 @@ describe("approvals get", () => {
   });
 
   it("expired and declined: exit 11 with the command to ask again", async () => {
-    const expired = stub({
+    const expired = stubApi({
       "GET /approvals/apr_1": {
         status: 200,
         body: { approval: approval("milestone_fund", { status: "expired", resolvedAt: "2026-03-04T09:00:00.000Z" }) },
@@ -279,7 +271,7 @@ describe("approvals get", () => {
     expect(r.code).toBe(11);
     expect(r.stdout).toMatch(/^Status: +expired$/m);
     expect(r.stdout).toContain("To ask again (a new approval and link): opentrain milestones fund ms_2");
-    const declined = stub({
+    const declined = stubApi({
       "GET /approvals/apr_1": {
         status: 200,
         body: { approval: approval("contract_end", { status: "declined", resolvedAt: "2026-03-02T09:00:00.000Z" }) },
@@ -292,7 +284,7 @@ describe("approvals get", () => {
   });
 
   it("a superseded hire request names the approval that replaced it", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /approvals/apr_1": {
         status: 200,
         body: { approval: approval("proposal_hire", { status: "expired", resolvedAt: "t", supersededBy: "apr_2" }) },
@@ -323,7 +315,7 @@ describe("approvals get", () => {
         },
       },
     ];
-    const f = stub({ "GET /approvals/apr_1": () => answers.shift()! });
+    const f = stubApi({ "GET /approvals/apr_1": () => answers.shift()! });
     const c = clock();
     const r = await runCli(["approvals", "get", "apr_1", "--wait", "--interval", "2"], {
       env,
@@ -342,13 +334,13 @@ describe("approvals get", () => {
 
   it("--wait ends with 11 as soon as it expires, and with 10 when --timeout passes first", async () => {
     const seq = [approval("proposal_hire"), approval("proposal_hire", { status: "expired" })];
-    const f = stub({ "GET /approvals/apr_1": () => ({ status: 200, body: { approval: seq.shift() } }) });
+    const f = stubApi({ "GET /approvals/apr_1": () => ({ status: 200, body: { approval: seq.shift() } }) });
     const c = clock();
     const expired = await runCli(["approvals", "get", "apr_1", "--wait"], { env, fetch: f.fetch, ...c });
     expect(expired.code).toBe(11);
     expect(expired.stdout).toContain("opentrain proposals hire prop_1 --amount <usd> --name <name>");
 
-    const pending = stub({ "GET /approvals/apr_1": { status: 200, body: { approval: approval("proposal_hire") } } });
+    const pending = stubApi({ "GET /approvals/apr_1": { status: 200, body: { approval: approval("proposal_hire") } } });
     const c2 = clock();
     const r = await runCli(["approvals", "get", "apr_1", "--wait", "--timeout", "12", "--interval", "5"], {
       env,
@@ -362,7 +354,7 @@ describe("approvals get", () => {
   });
 
   it("a 404 while waiting ends the wait with exit 5", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /approvals/apr_x": {
         status: 404,
         body: { error: "No such approval", code: "NOT_FOUND", requestId: "r", details: { resource: "approvals" } },
@@ -377,7 +369,7 @@ describe("approvals get", () => {
 
 describe("contracts", () => {
   it("list: one row per contract, piped as tab-separated values", async () => {
-    const f = stub({ "GET /contracts": { status: 200, body: { contracts: [CONTRACT] } } });
+    const f = stubApi({ "GET /contracts": { status: 200, body: { contracts: [CONTRACT] } } });
     const r = await runCli(["contracts", "list", "--status", "active"], { env, fetch: f.fetch });
     expect(r.code, r.stderr).toBe(0);
     expect(f.requests[0]!.url.searchParams.get("status")).toBe("active");
@@ -389,7 +381,7 @@ describe("contracts", () => {
   });
 
   it("get: milestones and budget in dollars, and the next step", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /contracts/ctr_1": {
         status: 200,
         body: {
@@ -444,13 +436,13 @@ describe("contracts", () => {
   });
 
   it("end: immediate (200) or a pending approval (202)", async () => {
-    const now = stub({
+    const now = stubApi({
       "POST /contracts/ctr_1/end": { status: 200, body: { ok: true, contractId: "ctr_1", status: "ended" } },
     });
     const a = await runCli(["contracts", "end", "ctr_1"], { env, fetch: now.fetch });
     expect(a.code).toBe(0);
     expect(a.stdout).toBe("Contract ctr_1 ended (no funded milestones, so no approval was needed).\n");
-    const later = stub({ "POST /contracts/ctr_1/end": { status: 202, body: coSign("contract_end") } });
+    const later = stubApi({ "POST /contracts/ctr_1/end": { status: 202, body: coSign("contract_end") } });
     const b = await runCli(["contracts", "end", "ctr_1"], { env, fetch: later.fetch });
     expect(b.code).toBe(0);
     expect(b.stdout).toContain("Ending contract ctr_1 needs a human: it has funded escrow at stake.");
@@ -460,7 +452,7 @@ describe("contracts", () => {
 
 describe("milestones", () => {
   it("create sends the fields and says no money moved", async () => {
-    const f = stub({
+    const f = stubApi({
       "POST /contracts/ctr_1/milestones": {
         status: 201,
         body: { milestone: milestone("ms_3", 3, "NOT_FUNDED", { amountUsd: 150, volume: 10, name: null }) },
@@ -483,7 +475,7 @@ describe("milestones", () => {
   });
 
   it("fund and approve print the approval link", async () => {
-    const f = stub({
+    const f = stubApi({
       "POST /milestones/ms_2/fund": { status: 202, body: coSign("milestone_fund") },
       "POST /milestones/ms_2/approve": { status: 202, body: coSign("milestone_approve") },
     });
@@ -497,7 +489,7 @@ describe("milestones", () => {
   });
 
   it("409 milestone_not_funded names the fund command", async () => {
-    const f = stub({
+    const f = stubApi({
       "POST /milestones/ms_2/approve": {
         status: 409,
         body: {
@@ -516,7 +508,7 @@ describe("milestones", () => {
 
 describe("credits and payments", () => {
   it("show: dollars, never cents", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /credits": {
         status: 200,
         body: {
@@ -548,7 +540,7 @@ describe("credits and payments", () => {
   });
 
   it("ledger: the table and the command for older entries", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /credits/ledger": {
         status: 200,
         body: { entries: [entry("le_9", "ADJUSTMENT", -5, { note: "rounding" })], nextCursor: "c_2" },
@@ -569,7 +561,7 @@ describe("credits and payments", () => {
       completedAt: null,
       expiresAt: "2026-03-02T09:00:00.000Z",
     };
-    const f = stub({
+    const f = stubApi({
       "POST /credits/top-ups": {
         status: 201,
         body: {
@@ -608,7 +600,7 @@ describe("credits and payments", () => {
   });
 
   it("payments pending: a table, or says there are none", async () => {
-    const f = stub({
+    const f = stubApi({
       "GET /payments/pending": {
         status: 200,
         body: {
@@ -633,7 +625,7 @@ describe("credits and payments", () => {
     expect(r.stdout.split("\n")[1]).toBe(
       "inv_2\tPENDING_FUNDING\tFUNDING\t$165.00\tGerman Audio (job_1)\tBatch 2 (ms_2)\t2026-03-01T09:00:00.000Z",
     );
-    const none = stub({ "GET /payments/pending": { status: 200, body: { payments: [] } } });
+    const none = stubApi({ "GET /payments/pending": { status: 200, body: { payments: [] } } });
     expect((await runCli(["payments", "pending"], { env, fetch: none.fetch })).stdout).toBe("No pending payments.\n");
   });
 });
