@@ -43,6 +43,27 @@ async function register(url) {
 }
 
 const httpRows = [];
+/** Answers above this size are also compared with a bare route answering as many bytes. */
+const LARGE_BODY = 4096;
+const sameSize = new Map();
+function sameSizeBaseline(bytes) {
+  const kib = Math.round(bytes / 1024);
+  if (!sameSize.has(kib)) {
+    const r = load(`${baseline.match[1]}/bytes/${kib * 1024}`, { connections, seconds });
+    sameSize.set(kib, r);
+    httpRows.push({
+      target: `baseline: bare Fastify, constant ${kib} KiB body`,
+      db: "-",
+      rps: r.rps.toFixed(0),
+      p50: r.p50,
+      p99: r.p99,
+      ratio: (r.rps / base.rps).toFixed(2),
+      bytes: kib * 1024,
+      ratio_same_size: "1.00",
+    });
+  }
+  return sameSize.get(kib);
+}
 let cliSearch = null;
 const startupRows = [];
 
@@ -57,6 +78,8 @@ httpRows.push({
   p50: base.p50,
   p99: base.p99,
   ratio: "1.00",
+  bytes: 0,
+  ratio_same_size: "-",
 });
 
 const pg = await startEphemeralPostgres();
@@ -69,6 +92,10 @@ try {
     startupRows.push({ what: `server start → listening (${dbName})`, median_ms: platform.startMs, peak_MiB: "-" });
     const token = await register(platform.url);
     for (const [name, path, auth] of TARGETS) {
+      const probe = await fetch(`${platform.url}${path}`, {
+        headers: auth ? { authorization: `Bearer ${token}` } : {},
+      });
+      const bytes = (await probe.arrayBuffer()).byteLength;
       const r = load(`${platform.url}${path}`, { connections, seconds, token: auth ? token : "" });
       if (r.non2xx > 0 || r.errors > 0)
         throw new Error(`${name} on ${dbName}: ${r.non2xx} non-2xx, ${r.errors} errors`);
@@ -79,6 +106,8 @@ try {
         p50: r.p50,
         p99: r.p99,
         ratio: (r.rps / base.rps).toFixed(2),
+        bytes,
+        ratio_same_size: bytes > LARGE_BODY ? (r.rps / sameSizeBaseline(bytes).rps).toFixed(2) : "-",
       });
     }
     // CLI cold start of a command that calls the server (the PGlite one: the sandbox default).
@@ -95,7 +124,8 @@ try {
     });
     await stopProcess(platform.child);
   }
-  if (pg) eventsSection = await benchEvents(pg.url);
+  // BENCH_SKIP_EVENTS=1 skips the long events section (for quick runs while working).
+  if (pg && process.env.BENCH_SKIP_EVENTS !== "1") eventsSection = await benchEvents(pg.url);
 } finally {
   await stopProcess(baseline.child);
   pg?.stop();
@@ -139,7 +169,7 @@ startupRows.push({
   peak_MiB: mcpPeak.toFixed(0),
 });
 
-const httpCols = ["target", "db", "rps", "p50", "p99", "ratio"];
+const httpCols = ["target", "db", "rps", "p50", "p99", "ratio", "bytes", "ratio_same_size"];
 const startCols = ["what", "median_ms", "peak_MiB"];
 process.stdout.write(
   `\nHTTP at ${connections} connections, ${seconds} s each (ratio = req/s / baseline req/s)\n${table(httpRows, httpCols)}\n`,
@@ -150,6 +180,8 @@ const doc = `# Performance
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version}).
 Every HTTP figure sits next to a bare Fastify route answering a constant, measured in the same run
 on the same machine; the load generator (autocannon) runs in its own process. Latencies in ms.
+\`ratio\` compares with the constant route; for an answer over ${LARGE_BODY / 1024} KiB, \`ratio_same_size\`
+compares with a bare route answering as many bytes (moving a large body costs the same anywhere).
 
 ## HTTP, ${connections} connections, ${seconds} s per target
 

@@ -20,6 +20,7 @@ import { registerOperationRoutes } from "./http/operation-routes.js";
 import { MemoryRateLimitStore, RateLimiter } from "./http/rate-limiter.js";
 import { genRequestId } from "./http/request-id.js";
 import type { SandboxRuntime } from "./sandbox/runtime.js";
+import type { ListingCache } from "./services/jobs/listing-cache.js";
 import type { AuthCache } from "./services/tokens/auth-cache.js";
 import { registerWebRoutes } from "./web/routes.js";
 import { applySecurityHeaders } from "./web/security.js";
@@ -32,6 +33,7 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   sandbox: SandboxRuntime | null;
   authCache?: AuthCache;
+  listingCache?: ListingCache;
 }
 
 /** Logs a request once, on completion (with its method and path), instead of also on arrival: every log line is a write. */

@@ -12,6 +12,7 @@ import { SandboxRuntime } from "./sandbox/runtime.js";
 import { seedMarketplace } from "./sandbox/seed/seed-jobs.js";
 import { createSimulator } from "./sandbox/simulator/simulator.js";
 import { seedTrainers } from "./sandbox/trainers/seed-trainers.js";
+import { LISTING_CHANGES_CHANNEL, ListingCache } from "./services/jobs/listing-cache.js";
 import { AuthCache } from "./services/tokens/auth-cache.js";
 import { AUTH_CHANGES_CHANNEL } from "./services/tokens/principals-changed.js";
 import { loadOrCreateSandboxSecretKey } from "./services/secrets/sandbox-secret-key.js";
@@ -73,6 +74,13 @@ export async function startServer(
       onLive: (live) => authCache.setLive(live),
     })
     .catch((err: unknown) => log.warn({ err }, "auth change notices unavailable; principals are not cached"));
+  const listingCache = new ListingCache({ live: false });
+  await database
+    .listen(LISTING_CHANGES_CHANNEL, {
+      onNotify: () => listingCache.invalidate(),
+      onLive: (live) => listingCache.setLive(live),
+    })
+    .catch((err: unknown) => log.warn({ err }, "listing change notices unavailable; public answers are not cached"));
   // Several processes share one PostgreSQL: their rate limits must count in one place.
   const rateLimiter =
     database.kind === "postgres"
@@ -85,7 +93,7 @@ export async function startServer(
   });
   // Registered after the simulator: events it writes while the clock moves are delivered in the same advance.
   sandbox?.onDue("webhooks", () => webhooks.kick());
-  const app = await buildApp({ config, database, clock, log, rateLimiter, sandbox, authCache });
+  const app = await buildApp({ config, database, clock, log, rateLimiter, sandbox, authCache, listingCache });
   let address = "";
   if (opts.listen !== false) {
     try {

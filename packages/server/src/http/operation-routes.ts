@@ -4,7 +4,7 @@ import { ApiError, OAuthError } from "../errors.js";
 import type { HandlerMap } from "../handlers/index.js";
 import type { AppDeps } from "../app.js";
 import { runGates } from "./gates.js";
-import { StatusResult, type Handler, type RequestContext } from "./request-context.js";
+import { JsonText, StatusResult, type Handler, type RequestContext } from "./request-context.js";
 import { validateInput } from "./validate-input.js";
 
 /** `/tokens/{tokenId}` → `/api/public/v1/tokens/:tokenId` */
@@ -97,6 +97,7 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
           config: deps.config,
           log: req.log,
           authCache: deps.authCache,
+          listingCache: deps.listingCache,
         };
         const principal = await runGates(base, req, op);
         if (!handler) {
@@ -112,6 +113,8 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
         // Listings (and the bare 404 of an unlisted job) may be cached at the edge.
         if (publicRead) reply.header("cache-control", PUBLIC_CACHE_CONTROL);
         if (result instanceof StatusResult) return reply.status(result.status).send(result.body);
+        if (result instanceof JsonText)
+          return reply.status(op.successStatus).type("application/json; charset=utf-8").send(result.json);
         return reply.status(op.successStatus).send(result);
       },
     });

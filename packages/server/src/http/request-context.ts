@@ -20,10 +20,15 @@ export class StatusResult<T> {
   ) {}
 }
 
+/** A success body already serialized (a cached answer), sent as it is. */
+export class JsonText {
+  constructor(readonly json: string | Buffer) {}
+}
+
 export type Handler<O extends Operation> = (
   ctx: RequestContext,
   input: z.infer<O["input"]>,
-) => Promise<z.infer<O["output"]> | StatusResult<z.infer<O["output"]>>>;
+) => Promise<z.infer<O["output"]> | StatusResult<z.infer<O["output"]>> | JsonText>;
 
 /** The principal of a bearer route (the gate guarantees one). */
 export function principalOf(ctx: RequestContext): Principal {

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
+import type { ListingCache } from "./jobs/listing-cache.js";
 import type { AuthCache } from "./tokens/auth-cache.js";
 
 /** Everything a service verb needs; `db` may be a transaction. */
@@ -12,6 +13,8 @@ export interface ServiceContext {
   log: FastifyBaseLogger;
   /** Principals and feature flags of recent requests; writes that change them invalidate it. */
   authCache?: AuthCache;
+  /** Serialized public-listing answers; writes that change the listing invalidate it. */
+  listingCache?: ListingCache;
 }
 
 type TxContext = ServiceContext & { inTransaction: true; afterCommit: (() => void)[] };

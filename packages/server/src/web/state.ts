@@ -58,6 +58,7 @@ export async function loadWebState(deps: AppDeps, req: FastifyRequest, reply: Fa
     config: deps.config,
     log: req.log,
     authCache: deps.authCache,
+    listingCache: deps.listingCache,
   };
   let user: UserRow | null = null;
   let sessionSecret: string | null = null;

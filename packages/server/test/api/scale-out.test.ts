@@ -15,6 +15,7 @@ import {
 } from "@opentrain-ai/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allLedgerEntries, api, auditLedger, buyCredits, createTopUp } from "./credits-helpers.js";
+import { apiOf, createOpenJob } from "./jobs-helpers.js";
 import { employer, hire, hireChargeCents, jobWithProposals, resetTrainerPool } from "./hiring-helpers.js";
 
 const SERVER_BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
@@ -40,6 +41,7 @@ async function startSecondProcess(first: TestServer): Promise<OtherProcess> {
       OPENTRAIN_SANDBOX_SECRET: config.sandboxSecret,
       OPENTRAIN_COOKIE_SECRET: config.cookieSecret,
       OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: String(config.apiRateLimitPerMinute),
+      OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: String(config.publicRateLimitPerMinute),
       OPENTRAIN_AUTH_CACHE_TTL_SECONDS: CACHE_TTL_SECONDS,
       OPENTRAIN_CLAIM_POLL_INTERVAL_SECONDS: "0",
       OPENTRAIN_SANDBOX_TICK_SECONDS: "0",
@@ -181,6 +183,56 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
       expect(refused.body.details).toMatchObject({ reason: "feature_disabled", featureKey: "public_api_team" });
       await setFeatures(a2, agent.accountId, { public_api_team: true });
       expect((await until(team, (r) => r.status === 200)).status).toBe(200);
+    });
+  });
+
+  // Public search answers are cached per process (no database read on a warm answer): a job
+  // published, edited or closed through one process shows in the other's search at the notice.
+  describe("listing cache", () => {
+    let a4: TestServer;
+    let b4: OtherProcess;
+    beforeAll(async () => {
+      // Polling search without pause would spend the default 120 public reads a minute.
+      a4 = await startTestServer({ env: { OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "1000000" } });
+      b4 = await startSecondProcess(a4);
+    });
+    afterAll(async () => {
+      await stopProcess(b4);
+      await a4?.close();
+    });
+
+    it("publish, edit and close through one process reach the other's cached search", async () => {
+      const agent = await claimedAgent(a4);
+      const word = `zyx${Date.now().toString(36)}`;
+      const search = (baseUrl: string) => http(baseUrl, "GET", `/api/public/v1/jobs?q=${word}`, {});
+      const titles = (r: HttpResult) => (r.body.jobs as { title: string }[]).map((j) => j.title);
+      // Both processes cache the empty answer first.
+      expect(titles(await search(a4.baseUrl))).toEqual([]);
+      expect(titles(await search(b4.baseUrl))).toEqual([]);
+      const jobId = await createOpenJob(a4, agent.token, { title: `Label ${word} reviews` });
+      expect(titles(await search(a4.baseUrl))).toEqual([`Label ${word} reviews`]);
+      const seen = await until(
+        () => search(b4.baseUrl),
+        (r) => titles(r).length === 1,
+      );
+      expect(titles(seen)).toEqual([`Label ${word} reviews`]);
+
+      const edited = await apiOf(a4)("PATCH", `/jobs/${jobId}`, agent.token, { jobTitle: `Rank ${word} answers` });
+      expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+      const renamed = await until(
+        () => search(b4.baseUrl),
+        (r) => titles(r)[0] === `Rank ${word} answers`,
+      );
+      expect(titles(renamed)).toEqual([`Rank ${word} answers`]);
+
+      const closed = await apiOf(a4)("POST", `/jobs/${jobId}/close`, agent.token, {});
+      expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+      expect(titles(await search(a4.baseUrl))).toEqual([]);
+      const gone = await until(
+        () => search(b4.baseUrl),
+        (r) => titles(r).length === 0,
+      );
+      expect(titles(gone)).toEqual([]);
     });
   });
 

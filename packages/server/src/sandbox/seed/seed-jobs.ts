@@ -1,7 +1,9 @@
 import type { JobFields } from "@opentrain-ai/contract";
 import { eq, sql } from "drizzle-orm";
 import { accounts, jobChanges, jobs, memberships, sandboxState, users } from "../../db/schema.js";
+import type { Db } from "../../db/client.js";
 import type { ServiceContext } from "../../services/context.js";
+import { listingChanged } from "../../services/jobs/listing-cache.js";
 import { columnsOf, normalizeFields } from "../../services/jobs/fields.js";
 import { slugify } from "../../services/jobs/slug.js";
 import { Prng } from "./prng.js";
@@ -190,6 +192,8 @@ export async function seedMarketplace(ctx: ServiceContext, opts: { seed: string;
         .insert(jobChanges)
         .values(batch.map((r) => ({ jobId: r.id, eventType: "PUBLISHED" as const, occurredAt: r.publishedAt })));
     }
+    // Other processes already serving may hold answers from before the seed.
+    await listingChanged({ ...ctx, db: tx as unknown as Db });
     await tx
       .insert(sandboxState)
       .values({ key: SEED_STATE_KEY, value: { seed: opts.seed, jobs: rows.length, seededAt: now.toISOString() } });
