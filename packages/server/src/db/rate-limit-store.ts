@@ -25,21 +25,47 @@ returning key, reset_at_ms::text as reset_at_ms, count`;
 
 const SWEEP = `delete from rate_limit_counters where reset_at_ms <= $1`;
 const SWEEP_EVERY_MS = 60_000;
+/**
+ * Besides the positions its waiting requests need, a reservation takes this fraction of what is
+ * left of the window: one statement then serves many requests under a generous limit, while a
+ * tight limit (under 64 left) is reserved one position at a time, exactly as if unbatched.
+ */
+const RESERVE_DIVISOR = 64;
+/** Above this many keys with reserved positions, the reservations are dropped (memory bound). */
+const MAX_BLOCKS = 100_000;
+
+interface Waiter {
+  resolve: (count: number) => void;
+  reject: (err: unknown) => void;
+}
 
 interface Pending {
   key: string;
   resetAtMs: number;
-  waiters: { resolve: (count: number) => void; reject: (err: unknown) => void }[];
+  limit: number;
+  waiters: Waiter[];
+}
+
+/** Positions of a window this process reserved: `next..end` are not handed out yet. */
+interface Block {
+  resetAtMs: number;
+  next: number;
+  end: number;
+  /** The window's count reached the limit: no position at or under it is left anywhere. */
+  spent: boolean;
 }
 
 /**
- * Fixed-window counters in PostgreSQL, shared by every process on the database. Requests that
- * arrive while a write is in flight are summed per key into the next single UPSERT, so under
- * load the cost is one statement per batch, not per request, and each request still gets its
- * exact position in the window (the batch's returned total minus what came after it).
+ * Fixed-window counters in PostgreSQL, shared by every process on the database. Every request
+ * gets a unique position in its window (allowed while at most the limit), so the sum over all
+ * processes never passes the limit. Positions are reserved in blocks: requests that arrive while
+ * a write is in flight are summed per key into the next single UPSERT, which also reserves a
+ * share of what is left of the window for the requests that follow; those are then answered
+ * from memory. Once a window is spent, this process refuses the rest of it without asking.
  */
 export class PostgresRateLimitStore implements RateLimitStore {
   private pending = new Map<string, Pending>();
+  private readonly blocks = new Map<string, Block>();
   private writing = false;
   private lastSweepMs = 0;
 
@@ -50,12 +76,22 @@ export class PostgresRateLimitStore implements RateLimitStore {
     return new PostgresRateLimitStore(database);
   }
 
-  increment(key: string, windowMs: number, nowMs: number): Promise<{ count: number; resetAtMs: number }> {
+  increment(
+    key: string,
+    windowMs: number,
+    nowMs: number,
+    limit: number,
+  ): Promise<{ count: number; resetAtMs: number }> {
     const resetAtMs = Math.floor(nowMs / windowMs) * windowMs + windowMs;
+    const block = this.blocks.get(key);
+    if (block && block.resetAtMs === resetAtMs) {
+      if (block.next <= block.end) return Promise.resolve({ count: block.next++, resetAtMs });
+      if (block.spent) return Promise.resolve({ count: limit + 1, resetAtMs });
+    }
     const id = `${resetAtMs}\u0000${key}`;
     let entry = this.pending.get(id);
     if (!entry) {
-      entry = { key, resetAtMs, waiters: [] };
+      entry = { key, resetAtMs, limit, waiters: [] };
       this.pending.set(id, entry);
     }
     const waiters = entry.waiters;
@@ -69,6 +105,9 @@ export class PostgresRateLimitStore implements RateLimitStore {
     try {
       // Whatever arrives while a batch is written goes out with the next one, until none is left.
       while (this.pending.size > 0) {
+        // The write just finished may have reserved positions for requests that queued behind it.
+        this.serveFromReserved();
+        if (this.pending.size === 0) break;
         const batch = [...this.pending.values()];
         this.pending = new Map();
         await this.write(batch);
@@ -78,25 +117,53 @@ export class PostgresRateLimitStore implements RateLimitStore {
     }
     if (nowMs - this.lastSweepMs > SWEEP_EVERY_MS) {
       this.lastSweepMs = nowMs;
+      for (const [key, b] of this.blocks) if (b.resetAtMs <= nowMs) this.blocks.delete(key);
       // Off the request path: a failed sweep only leaves old windows for the next one.
       this.database.query("opentrain_rate_limit_sweep", SWEEP, [nowMs]).catch(() => {});
     }
   }
 
+  /** Answers queued requests from reserved positions (or as refused, once a window is spent). */
+  private serveFromReserved(): void {
+    for (const [id, p] of this.pending) {
+      const block = this.blocks.get(p.key);
+      if (!block || block.resetAtMs !== p.resetAtMs) continue;
+      const free = Math.max(0, block.end - block.next + 1);
+      const served = p.waiters.splice(0, block.spent ? p.waiters.length : free);
+      for (const w of served) w.resolve(block.next <= block.end ? block.next++ : p.limit + 1);
+      if (p.waiters.length === 0) this.pending.delete(id);
+    }
+  }
+
+  /** Positions to ask for: the waiting requests plus a share of what is left of the window. */
+  private reserveCount(p: Pending): number {
+    const known = this.blocks.get(p.key);
+    const counted = known && known.resetAtMs === p.resetAtMs ? known.end : 0;
+    return p.waiters.length + Math.floor(Math.max(0, p.limit - counted - p.waiters.length) / RESERVE_DIVISOR);
+  }
+
   private async write(batch: Pending[]): Promise<void> {
+    const sizes = batch.map((p) => this.reserveCount(p));
     try {
       const rows = await this.database.query("opentrain_rate_limit_upsert", UPSERT, [
         batch.map((p) => p.key),
         batch.map((p) => p.resetAtMs),
-        batch.map((p) => p.waiters.length),
+        sizes,
       ]);
       const totals = new Map(rows.map((r) => [`${r.reset_at_ms as string}\u0000${r.key as string}`, Number(r.count)]));
-      for (const p of batch) {
+      if (this.blocks.size > MAX_BLOCKS) this.blocks.clear();
+      batch.forEach((p, i) => {
         const total = totals.get(`${p.resetAtMs}\u0000${p.key}`) ?? 0;
-        // The batch's requests took the last `waiters.length` places of the window, in order.
-        const first = total - p.waiters.length + 1;
-        p.waiters.forEach((w, i) => w.resolve(first + i));
-      }
+        // This batch reserved the window's last `sizes[i]` positions: its waiters take the first ones, in order.
+        const first = total - sizes[i]! + 1;
+        p.waiters.forEach((w, j) => w.resolve(first + j));
+        this.blocks.set(p.key, {
+          resetAtMs: p.resetAtMs,
+          next: first + p.waiters.length,
+          end: Math.min(total, p.limit),
+          spent: total >= p.limit,
+        });
+      });
     } catch (err) {
       for (const p of batch) for (const w of p.waiters) w.reject(err);
     }

@@ -9,8 +9,11 @@ export interface RateLimitHit {
 
 /** Where counters live; the in-memory store serves one process (PostgreSQL-backed for scale-out). */
 export interface RateLimitStore {
-  /** Increments the counter of `key` in the fixed window containing `nowMs`; returns the new count and window end. */
-  increment(key: string, windowMs: number, nowMs: number): Promise<{ count: number; resetAtMs: number }>;
+  /**
+   * Counts one request of `key` in the fixed window containing `nowMs`: returns its position in
+   * the window (allowed while at most `limit`) and the window's end.
+   */
+  increment(key: string, windowMs: number, nowMs: number, limit: number): Promise<{ count: number; resetAtMs: number }>;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
@@ -48,7 +51,7 @@ export class RateLimiter {
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateLimitHit> {
     const now = this.nowMs();
-    const { count, resetAtMs } = await this.store.increment(key, windowMs, now);
+    const { count, resetAtMs } = await this.store.increment(key, windowMs, now, limit);
     return {
       allowed: count <= limit,
       limit,
