@@ -6,6 +6,8 @@ import { onCommit, type ServiceContext } from "../context.js";
 export const LISTING_CHANGES_CHANNEL = "opentrain_listing_changes";
 
 const MAX_ENTRIES = 2_000;
+/** Answers run from a few hundred bytes to ~200 KiB (100 jobs): bound the bytes, not just the count. */
+const MAX_BYTES = 64 * 1024 * 1024;
 /** Bounds how long an answer is served if a change notice were lost in transit. */
 const TTL_MS = 60_000;
 
@@ -28,7 +30,12 @@ export class ListingCache {
   private generation = 0;
   /** False while change notices may be missed (listener down): then nothing is served from here. */
   private live: boolean;
-  private readonly entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: TTL_MS });
+  private readonly entries = new LRUCache<string, Entry>({
+    max: MAX_ENTRIES,
+    maxSize: MAX_BYTES,
+    sizeCalculation: (e) => e.body.length + 64,
+    ttl: TTL_MS,
+  });
 
   constructor(opts: { live?: boolean } = {}) {
     this.live = opts.live ?? true;
