@@ -19,6 +19,7 @@ const CLI = join(ROOT, "packages/cli/dist/bin.js");
 const TARGETS = [
   ["GET /auth/me", "/api/public/v1/auth/me", true],
   ["GET /jobs?q=rlhf", "/api/public/v1/jobs?q=rlhf&limit=20", false],
+  ["GET /updates", "/api/public/v1/updates", true],
   ["GET /messages", "/api/public/v1/messages", true],
 ];
 const lifted = {
