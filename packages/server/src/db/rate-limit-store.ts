@@ -56,9 +56,9 @@ interface Block {
 }
 
 /**
- * Fixed-window counters in PostgreSQL, shared by every process on the database. Every request
- * gets a unique position in its window (allowed while at most the limit), so the sum over all
- * processes never passes the limit. Positions are reserved in blocks: requests that arrive while
+ * Fixed-window counters in PostgreSQL, shared by every process on the database. Every allowed
+ * request gets a unique position in its window (at most the limit), so the sum over all
+ * processes never passes the limit; refused ones report the limit + 1. Positions are reserved in blocks: requests that arrive while
  * a write is in flight are summed per key into the next single UPSERT, which also reserves a
  * share of what is left of the window for the requests that follow; those are then answered
  * from memory. Once a window is spent, this process refuses the rest of it without asking.
