@@ -159,10 +159,24 @@ function addBespoke(root: Command, spec: CommandSpec, makeContext: MakeContext, 
   });
 }
 
-/** Builds the whole `opentrain` command tree from the operation registry plus the hand-written commands. */
+/**
+ * The top-level namespace `argv` runs, when only that subtree needs building: a namespace word
+ * first (no global option before it, not `help`). Anything else (root help, unknown commands,
+ * `--json` first) gets the whole tree, so its messages and suggestions stay the same.
+ */
+export function invokedNamespace(argv: readonly string[]): string | undefined {
+  const first = argv[0];
+  return first !== undefined && Object.hasOwn(NAMESPACES, first) ? first : undefined;
+}
+
+/**
+ * Builds the `opentrain` command tree from the operation registry plus the hand-written
+ * commands; with `namespace`, only that top-level subtree (a cold start builds only the
+ * commands it may run: binding flags to every operation's input costs more than the request).
+ */
 export function buildProgram(
   deps: CliDeps,
-  opts: { operations?: readonly Operation[]; state?: RunState } = {},
+  opts: { operations?: readonly Operation[]; state?: RunState; namespace?: string } = {},
 ): Command {
   const io = deps.io;
   const state = opts.state ?? {};
@@ -209,10 +223,11 @@ export function buildProgram(
     return new Context(deps, { json: Boolean(g.json), baseUrl: g.baseUrl });
   };
 
+  const wanted = (path: readonly string[]) => opts.namespace === undefined || path[0] === opts.namespace;
   const bespoke = new Map(BESPOKE_COMMANDS.map((s) => [s.path.join(" "), s]));
   const done = new Set<string>();
   for (const op of operations) {
-    if (!op.cli) continue;
+    if (!op.cli || !wanted(op.cli.command)) continue;
     const key = op.cli.command.join(" ");
     if (done.has(key)) continue;
     done.add(key);
@@ -221,6 +236,7 @@ export function buildProgram(
     else addGeneric(program, op, makeContext, state);
   }
   for (const spec of BESPOKE_COMMANDS) {
+    if (!wanted(spec.path)) continue;
     const key = spec.path.join(" ");
     if (done.has(key)) continue;
     done.add(key);
