@@ -31,19 +31,22 @@ class NodeHeaders implements ResponseHeaders {
   }
 }
 
+/** One request, no redirects: status, raw headers and the whole body. */
 async function exchangeOnce(
   url: URL,
   req: PlainRequest,
   signal: AbortSignal,
-): Promise<IncomingMessage & { body: string }> {
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   const { request } = url.protocol === "https:" ? await import("node:https") : await import("node:http");
   const options: RequestOptions = { method: req.method, headers: req.headers, signal };
   return new Promise((resolve, reject) => {
-    const r = request(url, options, (res) => {
+    const r = request(url, options, (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("error", reject);
-      res.on("end", () => resolve(Object.assign(res, { body: Buffer.concat(chunks).toString("utf8") })));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+      );
       res.on("close", () => {
         if (!res.complete) reject(signal.aborted ? signal.reason : new Error("The connection closed mid-response"));
       });
@@ -65,14 +68,13 @@ export async function nodeHttpRequest(url: string, init: PlainRequest, signal: A
   for (let hop = 0; ; hop++) {
     const res = await exchangeOnce(target, req, signal);
     const location = res.headers.location;
-    if (!REDIRECTS.has(res.statusCode ?? 0) || location === undefined || hop === MAX_REDIRECTS) {
-      return { status: res.statusCode ?? 0, headers: new NodeHeaders(res.headers), text: res.body };
+    if (!REDIRECTS.has(res.status) || location === undefined || hop === MAX_REDIRECTS) {
+      return { status: res.status, headers: new NodeHeaders(res.headers), text: res.body };
     }
     const next = new URL(location, target);
     const headers = { ...req.headers };
     // Like fetch: 303 (and 301/302 after a POST) turn into a body-less GET; credentials stay on the origin.
-    const toGet =
-      res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && req.method === "POST");
+    const toGet = res.status === 303 || ((res.status === 301 || res.status === 302) && req.method === "POST");
     if (toGet) delete headers["content-type"];
     if (next.origin !== target.origin) delete headers.authorization;
     req = toGet ? { method: req.method === "HEAD" ? "HEAD" : "GET", headers } : { ...req, headers };
