@@ -160,20 +160,31 @@ function addBespoke(root: Command, spec: CommandSpec, makeContext: MakeContext, 
 }
 
 /**
- * The top-level namespace `argv` runs, when only that subtree needs building: a namespace word
- * first (no global option before it, not `help`). Anything else (root help, unknown commands,
- * `--json` first) gets the whole tree, so its messages and suggestions stay the same.
+ * The command words `argv` starts with (up to the first option) when only their branch of the
+ * tree needs building: a namespace word first (no global option before it, not `help`).
+ * Anything else (root help, unknown namespaces, `--json` first) gets the whole tree, so its
+ * messages and suggestions stay the same.
  */
-export function invokedNamespace(argv: readonly string[]): string | undefined {
+export function invokedWords(argv: readonly string[]): string[] | undefined {
   const first = argv[0];
-  return first !== undefined && Object.hasOwn(NAMESPACES, first) ? first : undefined;
+  if (first === undefined || !Object.hasOwn(NAMESPACES, first)) return undefined;
+  const end = argv.findIndex((a) => a.startsWith("-"));
+  return argv.slice(0, end === -1 ? argv.length : end);
 }
 
+const isPrefix = (a: readonly string[], b: readonly string[]) => a.length <= b.length && a.every((w, i) => w === b[i]);
+
 /**
- * Builds the `opentrain` command tree from the operation registry plus the hand-written
- * commands; with `namespace`, only that top-level subtree (a cold start builds only the
- * commands it may run: binding flags to every operation's input costs more than the request).
+ * Which command paths to build for `words`: the commands on their branch (the one they run,
+ * its parents, and its children for a namespace's help). When none matches (a typo), the
+ * whole namespace, so commander's "unknown command" suggestions stay the same.
  */
+function onBranch(paths: readonly (readonly string[])[], words: readonly string[]): Set<string> {
+  const namespace = paths.filter((p) => p[0] === words[0]);
+  const branch = namespace.filter((p) => isPrefix(p, words) || isPrefix(words, p));
+  return new Set((branch.length > 0 ? branch : namespace).map((p) => p.join(" ")));
+}
+
 export function buildProgram(
   deps: CliDeps,
   opts: { operations?: readonly Operation[]; state?: RunState; namespace?: string } = {},
@@ -223,7 +234,12 @@ export function buildProgram(
     return new Context(deps, { json: Boolean(g.json), baseUrl: g.baseUrl });
   };
 
-  const wanted = (path: readonly string[]) => opts.namespace === undefined || path[0] === opts.namespace;
+  const paths = [
+    ...operations.flatMap((op) => (op.cli ? [op.cli.command] : [])),
+    ...BESPOKE_COMMANDS.map((c) => c.path),
+  ];
+  const only = opts.words ? onBranch(paths, opts.words) : undefined;
+  const wanted = (path: readonly string[]) => only === undefined || only.has(path.join(" "));
   const bespoke = new Map(BESPOKE_COMMANDS.map((s) => [s.path.join(" "), s]));
   const done = new Set<string>();
   for (const op of operations) {
