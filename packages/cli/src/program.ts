@@ -185,9 +185,14 @@ function onBranch(paths: readonly (readonly string[])[], words: readonly string[
   return new Set((branch.length > 0 ? branch : namespace).map((p) => p.join(" ")));
 }
 
+/**
+ * Builds the `opentrain` command tree from the operation registry plus the hand-written
+ * commands; with `words` (see invokedWords), only their branch: a cold start builds only what
+ * it may run, since binding flags to every operation's input costs more than the request.
+ */
 export function buildProgram(
   deps: CliDeps,
-  opts: { operations?: readonly Operation[]; state?: RunState; namespace?: string } = {},
+  opts: { operations?: readonly Operation[]; state?: RunState; words?: readonly string[] } = {},
 ): Command {
   const io = deps.io;
   const state = opts.state ?? {};
