@@ -3,7 +3,7 @@ import { CommanderError } from "commander";
 import type { CliDeps } from "./context.js";
 import { reportError } from "./errors.js";
 import { IO } from "./io.js";
-import { buildProgram, type RunState } from "./program.js";
+import { buildProgram, invokedWords, type RunState } from "./program.js";
 
 /**
  * Runs the CLI with `argv` (without node and script) and resolves to the exit code. Never calls
@@ -11,7 +11,7 @@ import { buildProgram, type RunState } from "./program.js";
  */
 export async function run(argv: readonly string[], deps: CliDeps): Promise<number> {
   const state: RunState = {};
-  const program = buildProgram(deps, { state });
+  const program = buildProgram(deps, { state, words: invokedWords(argv) });
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT_CODES.OK;

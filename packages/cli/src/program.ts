@@ -159,10 +159,40 @@ function addBespoke(root: Command, spec: CommandSpec, makeContext: MakeContext, 
   });
 }
 
-/** Builds the whole `opentrain` command tree from the operation registry plus the hand-written commands. */
+/**
+ * The command words `argv` starts with (up to the first option) when only their branch of the
+ * tree needs building: a namespace word first (no global option before it, not `help`).
+ * Anything else (root help, unknown namespaces, `--json` first) gets the whole tree, so its
+ * messages and suggestions stay the same.
+ */
+export function invokedWords(argv: readonly string[]): string[] | undefined {
+  const first = argv[0];
+  if (first === undefined || !Object.hasOwn(NAMESPACES, first)) return undefined;
+  const end = argv.findIndex((a) => a.startsWith("-"));
+  return argv.slice(0, end === -1 ? argv.length : end);
+}
+
+const isPrefix = (a: readonly string[], b: readonly string[]) => a.length <= b.length && a.every((w, i) => w === b[i]);
+
+/**
+ * Which command paths to build for `words`: the commands on their branch (the one they run,
+ * its parents, and its children for a namespace's help). When none matches (a typo), the
+ * whole namespace, so commander's "unknown command" suggestions stay the same.
+ */
+function onBranch(paths: readonly (readonly string[])[], words: readonly string[]): Set<string> {
+  const namespace = paths.filter((p) => p[0] === words[0]);
+  const branch = namespace.filter((p) => isPrefix(p, words) || isPrefix(words, p));
+  return new Set((branch.length > 0 ? branch : namespace).map((p) => p.join(" ")));
+}
+
+/**
+ * Builds the `opentrain` command tree from the operation registry plus the hand-written
+ * commands; with `words` (see invokedWords), only their branch: a cold start builds only what
+ * it may run, since binding flags to every operation's input costs more than the request.
+ */
 export function buildProgram(
   deps: CliDeps,
-  opts: { operations?: readonly Operation[]; state?: RunState } = {},
+  opts: { operations?: readonly Operation[]; state?: RunState; words?: readonly string[] } = {},
 ): Command {
   const io = deps.io;
   const state = opts.state ?? {};
@@ -209,10 +239,16 @@ export function buildProgram(
     return new Context(deps, { json: Boolean(g.json), baseUrl: g.baseUrl });
   };
 
+  const paths = [
+    ...operations.flatMap((op) => (op.cli ? [op.cli.command] : [])),
+    ...BESPOKE_COMMANDS.map((c) => c.path),
+  ];
+  const only = opts.words ? onBranch(paths, opts.words) : undefined;
+  const wanted = (path: readonly string[]) => only === undefined || only.has(path.join(" "));
   const bespoke = new Map(BESPOKE_COMMANDS.map((s) => [s.path.join(" "), s]));
   const done = new Set<string>();
   for (const op of operations) {
-    if (!op.cli) continue;
+    if (!op.cli || !wanted(op.cli.command)) continue;
     const key = op.cli.command.join(" ");
     if (done.has(key)) continue;
     done.add(key);
@@ -221,6 +257,7 @@ export function buildProgram(
     else addGeneric(program, op, makeContext, state);
   }
   for (const spec of BESPOKE_COMMANDS) {
+    if (!wanted(spec.path)) continue;
     const key = spec.path.join(" ");
     if (done.has(key)) continue;
     done.add(key);

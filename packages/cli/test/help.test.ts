@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { IO } from "../src/io.js";
-import { buildProgram } from "../src/program.js";
+import { buildProgram, invokedWords } from "../src/program.js";
 import { runCli } from "./helpers.js";
 
 /**
@@ -71,5 +71,31 @@ describe("help", () => {
       expect(r.code, path.join(" ")).toBe(0);
       expect(r.stdout).toContain(`Usage: opentrain ${path.join(" ")}`);
     }
+  });
+
+  it("building only the invoked branch (cold start) gives every command the help of the whole tree", () => {
+    const find = (root: Command, path: string[]) =>
+      path.reduce<Command | undefined>((c, name) => c?.commands.find((s) => s.name() === name), root);
+    const full = buildProgram({ io: IO.test().io });
+    const paths: string[][] = [];
+    const walk = (cmd: Command, path: string[]) => {
+      for (const c of cmd.commands) {
+        paths.push([...path, c.name()]);
+        walk(c, [...path, c.name()]);
+      }
+    };
+    walk(full, []);
+    for (const path of paths) {
+      const words = invokedWords([...path, "--json"]);
+      expect(words, path.join(" ")).toEqual(path);
+      const partial = buildProgram({ io: IO.test().io, words });
+      expect(find(partial, path)?.helpInformation(), path.join(" ")).toBe(find(full, path)?.helpInformation());
+    }
+  });
+
+  it("a mistyped subcommand still gets commander's suggestion", async () => {
+    const r = await runCli(["jobs", "serch", "rlhf"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("(Did you mean search?)");
   });
 });

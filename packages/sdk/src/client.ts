@@ -1,7 +1,7 @@
 import { buildPath, pathParams, type Operation } from "@opentrain-ai/contract";
 import type { z } from "zod";
 import { ApiError } from "./errors.js";
-import { send, type TransportOptions } from "./transport.js";
+import { send, type ResponseHeaders, type TransportOptions } from "./transport.js";
 
 export const DEFAULT_BASE_URL = "https://app.opentrain.ai";
 
@@ -19,7 +19,7 @@ export interface ApiResponse<T = unknown> {
   status: number;
   body: T;
   requestId: string | null;
-  headers: Headers;
+  headers: ResponseHeaders;
 }
 
 /** Normalises a base URL to its origin (a trailing API path such as /api/public/v1 is dropped). */

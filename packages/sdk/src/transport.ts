@@ -1,19 +1,19 @@
 import { NetworkError } from "./errors.js";
+import { nodeHttpRequest, type HttpAnswer, type PlainRequest, type ResponseHeaders } from "./node-http.js";
+
+export type { ResponseHeaders } from "./node-http.js";
 
 export interface TransportOptions {
   /** Per-request timeout; the documented default is 30 s. */
   timeoutMs?: number;
   /** Delays between attempts for retried requests; default 500 ms then 1 s (3 attempts). */
   retryDelaysMs?: readonly number[];
+  /** HTTP implementation; default: node:http(s) (see node-http.ts), or fetch for other bodies. */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface RawResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-}
+export type RawResponse = HttpAnswer;
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 /** Error codes that mean the connection was never made, so the server never saw the request. */
@@ -29,12 +29,45 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** A request without a custom fetch that node:http can send: plain headers, a string body. */
+function plainRequest(init: RequestInit): PlainRequest | undefined {
+  const { method = "GET", headers = {}, body, ...rest } = init;
+  if (Object.keys(rest).length > 0 || (body !== undefined && body !== null && typeof body !== "string"))
+    return undefined;
+  if (headers instanceof Array || Object.getPrototypeOf(headers) !== Object.prototype) return undefined;
+  return { method, headers: headers as Record<string, string>, ...(typeof body === "string" ? { body } : {}) };
+}
+
+/** One attempt: status, headers and a way to read or discard the body. */
+interface Attempt {
+  status: number;
+  headers: ResponseHeaders;
+  text(): Promise<string>;
+  discard(): Promise<void>;
+}
+
+async function exchange(url: string, init: RequestInit, opts: TransportOptions, signal: AbortSignal): Promise<Attempt> {
+  const plain = opts.fetch ? undefined : plainRequest(init);
+  if (plain) {
+    const a = await nodeHttpRequest(url, plain, signal);
+    return { status: a.status, headers: a.headers, text: async () => a.text, discard: async () => {} };
+  }
+  const response = await (opts.fetch ?? fetch)(url, { ...init, signal });
+  return {
+    status: response.status,
+    headers: response.headers,
+    text: () => response.text(),
+    discard: async () => {
+      await response.body?.cancel();
+    },
+  };
+}
+
 /**
  * Sends one request with the documented policy: GETs are retried (3 attempts, 500 ms then 1 s)
  * on 502/503/504 and network failures; other methods only when the request never left.
  */
 export async function send(url: string, init: RequestInit, opts: TransportOptions = {}): Promise<RawResponse> {
-  const doFetch = opts.fetch ?? fetch;
   const delays = opts.retryDelaysMs ?? [500, 1000];
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -42,9 +75,9 @@ export async function send(url: string, init: RequestInit, opts: TransportOption
 
   for (let attempt = 0; ; attempt++) {
     const canRetry = attempt < delays.length;
-    let response: Response;
+    let response: Attempt;
     try {
-      response = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      response = await exchange(url, init, opts, AbortSignal.timeout(timeoutMs));
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
       const code = errorCode(err);
@@ -64,7 +97,7 @@ export async function send(url: string, init: RequestInit, opts: TransportOption
       throw netErr;
     }
     if (isGet && canRetry && RETRYABLE_STATUS.has(response.status)) {
-      await response.body?.cancel();
+      await response.discard();
       await sleep(delays[attempt] as number);
       continue;
     }
