@@ -70,6 +70,8 @@ describe("every web route", () => {
   it("every form POST refuses a missing or wrong CSRF token, signed out and signed in", async () => {
     const posts = routes("POST").filter(isWeb).map(concrete);
     const form = await fetch(`${t.baseUrl}/signin`);
+    // Every body is read: an unread response stays in flight and holds up the server's close.
+    await form.arrayBuffer();
     const csrfCookie = form.headers
       .getSetCookie()
       .find((c) => c.startsWith("ot_csrf="))!
@@ -87,6 +89,7 @@ describe("every web route", () => {
           headers: { "content-type": "application/x-www-form-urlencoded", ...c.headers },
           body: c.body,
         });
+        await res.arrayBuffer();
         expect(res.status, `${path}: ${c.what}`).toBe(403);
         expectSecurityHeaders(res.headers, `${path}: ${c.what}`);
       }
@@ -109,6 +112,7 @@ describe("every web route", () => {
     for (const path of [...gets, "/no-such-page"]) {
       for (const headers of [{}, { cookie }]) {
         const res = await fetch(t.baseUrl + path, { redirect: "manual", headers });
+        await res.arrayBuffer();
         expect(res.status, path).toBeLessThan(500);
         expectSecurityHeaders(res.headers, `${path} (${res.status})`);
       }
@@ -126,6 +130,7 @@ describe("every web route", () => {
           ? route.replace(/:[A-Za-z]+/g, h)
           : `${route}?token=${h}&to=${h}&email=${h}&next=${h}&account=${h}`;
         const res = await fetch(t.baseUrl + path, { redirect: "manual", headers: { cookie } });
+        await res.arrayBuffer();
         expect(res.status, path).toBeLessThan(500);
         expectSecurityHeaders(res.headers, path);
         answers.push(res.status);
