@@ -14,11 +14,9 @@
 //
 // /updates is measured by bench/events.mjs. GET /contracts, /tokens, /webhooks and
 // /payments/pending have no cursor (they answer the whole set), so they are not paged lists.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { markdownTable, ROOT, stopProcess, table } from "./lib.mjs";
+import { markdownTable, replaceSection, stopProcess, table } from "./lib.mjs";
 import { account, activeTrainers, api, percentile, publishedJob, sandbox, startPlatform } from "./platform.mjs";
 import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
 import { createIsolatedDatabase } from "../packages/testkit/dist/isolated-database.js";
@@ -68,7 +66,7 @@ const msIso = (col) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI
 const cursor = (key) => Buffer.from(JSON.stringify(["v1", ...key])).toString("base64url");
 
 /** The template rows, made by the platform itself. */
-async function templates(url) {
+export async function templates(url) {
   const acct = await account(url);
   const jobId = await publishedJob(url, acct.token);
   const [trainerId] = await activeTrainers(url);
@@ -83,7 +81,7 @@ async function templates(url) {
 }
 
 /** `n` rows of each listed resource for the template's account, in one connection. */
-async function seed(databaseUrl, tpl, n) {
+export async function seed(databaseUrl, tpl, n) {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   const started = Date.now();
@@ -388,15 +386,7 @@ if (isMain) {
   if (!adminUrl) throw new Error("bench/lists.mjs needs PostgreSQL server binaries (apt-get install postgresql)");
   try {
     const section = await benchLists(adminUrl);
-    const file = join(ROOT, "docs/performance.md");
-    const doc = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
-    const start = doc.indexOf("## List endpoints (PostgreSQL)");
-    const next = start === -1 ? -1 : doc.indexOf("\n## ", start + 1);
-    const updated =
-      start === -1
-        ? `${doc.trimEnd()}\n\n${section}`
-        : `${doc.slice(0, start)}${section}${next === -1 ? "" : doc.slice(next + 1)}`;
-    writeFileSync(file, updated);
+    replaceSection("## List endpoints (PostgreSQL)", section);
     process.stdout.write("\nUpdated the lists section of docs/performance.md\n");
   } finally {
     server?.stop();
