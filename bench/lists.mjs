@@ -415,6 +415,8 @@ ${large.seedSeconds.toFixed(0)} s). Target: p50 ratio under 1.5. Deep pages star
 middle of the list. GET /updates is in the events section.
 
 ${markdownTable(rows, cols)}
+
+Over the 1.5 target in this run: ${over.length === 0 ? "none" : over.map((r) => `${r.endpoint} ${r.shape} (${r.p50_ratio})`).join("; ")}.
 `;
 }
 
