@@ -6,11 +6,10 @@
 //   the platform itself (a sandbox trainer applies) one at a time;
 // - deliveries per second draining a backlog of outbox rows.
 import { createServer } from "node:http";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { markdownTable, ROOT, startProcess, stopProcess, table } from "./lib.mjs";
+import { markdownTable, ROOT, startProcess, stopProcess, table, replaceSection } from "./lib.mjs";
 import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
 import { createIsolatedDatabase } from "../packages/testkit/dist/isolated-database.js";
 
@@ -282,15 +281,7 @@ if (isMain) {
   if (!adminUrl) throw new Error("bench/events.mjs needs PostgreSQL server binaries (apt-get install postgresql)");
   try {
     const section = await benchEvents(adminUrl);
-    const file = join(ROOT, "docs/performance.md");
-    const doc = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
-    const start = doc.indexOf("## Events (PostgreSQL)");
-    const next = start === -1 ? -1 : doc.indexOf("\n## ", start + 1);
-    const updated =
-      start === -1
-        ? `${doc.trimEnd()}\n\n${section}`
-        : `${doc.slice(0, start)}${section}${next === -1 ? "" : doc.slice(next + 1)}`;
-    writeFileSync(file, updated);
+    replaceSection("## Events (PostgreSQL)", section);
     process.stdout.write("\nUpdated the events section of docs/performance.md\n");
   } finally {
     server?.stop();

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -38,17 +39,25 @@ export async function stopProcess(child) {
   clearTimeout(timer);
 }
 
-/** Runs the load generator process against `url`. */
-export function load(url, { connections = 50, seconds = 5, token = "" } = {}) {
-  const res = spawnSync(
-    process.execPath,
-    [join(ROOT, "bench/load.mjs"), url, String(connections), String(seconds), token],
-    {
-      encoding: "utf8",
-    },
-  );
-  if (res.status !== 0) throw new Error(`load generator failed: ${res.stderr}`);
-  return JSON.parse(res.stdout.trim().split("\n").pop());
+/**
+ * Runs the load generator process against `url`. `spec` ({ method, requests: [{ path, body }] })
+ * sends each listed request once instead of GETting `url` for `seconds` (see load.mjs).
+ */
+export function load(url, { connections = 50, seconds = 5, token = "", spec = null } = {}) {
+  const dir = spec ? mkdtempSync(join(tmpdir(), "bench-load-")) : null;
+  const specFile = dir ? join(dir, "spec.json") : "";
+  if (dir) writeFileSync(specFile, JSON.stringify(spec));
+  try {
+    const res = spawnSync(
+      process.execPath,
+      [join(ROOT, "bench/load.mjs"), url, String(connections), String(seconds), token, specFile],
+      { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+    );
+    if (res.status !== 0) throw new Error(`load generator failed: ${res.stderr}`);
+    return JSON.parse(res.stdout.trim().split("\n").pop());
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Peak resident memory (VmHWM, MiB) of a running process; NaN where /proc is unavailable. */
@@ -100,4 +109,17 @@ export function markdownTable(rows, columns) {
     `| ${columns.map(() => "---").join(" | ")} |`,
     ...rows.map((r) => `| ${columns.map((c) => r[c] ?? "").join(" | ")} |`),
   ].join("\n");
+}
+
+/** Replaces the `## heading` section of docs/performance.md (appends it when missing). */
+export function replaceSection(heading, section) {
+  const file = join(ROOT, "docs/performance.md");
+  const doc = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
+  const start = doc.indexOf(heading);
+  const next = start === -1 ? -1 : doc.indexOf("\n## ", start + 1);
+  const updated =
+    start === -1
+      ? `${doc.trimEnd()}\n\n${section}`
+      : `${doc.slice(0, start)}${section}${next === -1 ? "" : doc.slice(next + 1)}`;
+  writeFileSync(file, updated);
 }

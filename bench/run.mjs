@@ -1,8 +1,11 @@
 // `npm run bench`: throughput and latency of the platform next to a bare Fastify route measured
-// in the same run, plus start-up costs of the CLI, the MCP server and the server, and the events
-// figures of bench/events.mjs (GET /updates at 1k vs 1M events, webhook delivery latency and
-// rate). Prints tables and writes docs/performance.md. Ratios, not absolute numbers, are what
-// to compare.
+// in the same run, plus start-up costs of the CLI, the MCP server and the server, and, on a
+// throwaway PostgreSQL: the events figures of bench/events.mjs (GET /updates at 1k vs 1M events,
+// webhook delivery latency and rate), the list endpoints of bench/lists.mjs (every cursor-paged
+// list at 1k vs 1M rows, BENCH_LIST_ROWS) and the write paths of bench/writes.mjs (message-send
+// and hire-confirm throughput, ledger audited after). Prints tables and writes
+// docs/performance.md; each PostgreSQL part also runs alone (`node bench/<part>.mjs`). Ratios,
+// not absolute numbers, are what to compare.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -10,6 +13,8 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { load, markdownTable, peakMiB, ROOT, startProcess, stopProcess, table, timeCommand } from "./lib.mjs";
 import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
 import { benchEvents } from "./events.mjs";
+import { benchLists } from "./lists.mjs";
+import { benchWrites } from "./writes.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 50;
@@ -84,7 +89,10 @@ httpRows.push({
 });
 
 const pg = await startEphemeralPostgres();
-let eventsSection = "## Events (PostgreSQL)\n\nNot measured: no PostgreSQL server binaries.\n";
+const noPostgres = (title) => `## ${title} (PostgreSQL)\n\nNot measured: no PostgreSQL server binaries.\n`;
+let eventsSection = noPostgres("Events");
+let listsSection = noPostgres("List endpoints");
+let writesSection = noPostgres("Writes");
 const databases = [["PGlite", { OPENTRAIN_DATA_DIR: "memory" }]];
 if (pg) databases.push(["PostgreSQL", { DATABASE_URL: pg.url }]);
 try {
@@ -125,8 +133,12 @@ try {
     });
     await stopProcess(platform.child);
   }
-  // BENCH_SKIP_EVENTS=1 skips the long events section (for quick runs while working).
-  if (pg && process.env.BENCH_SKIP_EVENTS !== "1") eventsSection = await benchEvents(pg.url);
+  // BENCH_SKIP_DB_SECTIONS=1 skips the long events, lists and writes sections (quick runs while working).
+  if (pg && process.env.BENCH_SKIP_DB_SECTIONS !== "1") {
+    eventsSection = await benchEvents(pg.url);
+    listsSection = await benchLists(pg.url);
+    writesSection = await benchWrites(pg.url);
+  }
 } finally {
   await stopProcess(baseline.child);
   pg?.stop();
@@ -192,6 +204,8 @@ ${markdownTable(httpRows, httpCols)}
 
 ${markdownTable(startupRows, startCols)}
 
-${eventsSection}`;
+${eventsSection}
+${listsSection}
+${writesSection}`;
 writeFileSync(join(ROOT, "docs/performance.md"), doc);
 process.stdout.write("\nWrote docs/performance.md\n");

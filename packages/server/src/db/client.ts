@@ -39,8 +39,12 @@ export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir
     const { drizzle } = await import("drizzle-orm/node-postgres");
     // Bounded waits: a database that stops answering turns into 503s within seconds (error
     // handler), never a request hanging forever; statement_timeout stops runaway queries.
+    // JIT off: every API query is bounded by an index range, but a skewed estimate (a prepared
+    // statement's generic plan over a conversation of 1M messages) crosses jit_above_cost and
+    // compiles for ~200 ms a query that runs in 0.1 ms (docs/decisions.md).
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
+      options: "-c jit=off",
       max: 10,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,

@@ -1,7 +1,9 @@
 import type { ConversationSummary } from "@opentrain-ai/contract";
 import { and, desc, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { iso } from "../../clock.js";
 import type { Db } from "../../db/client.js";
+import { rowsOf } from "../../db/migrate.js";
 import { prepared } from "../../db/prepared.js";
 import { conversationReads, conversations, messages, trainers, type MessageRow } from "../../db/schema.js";
 import type { Principal, ServiceContext } from "../context.js";
@@ -16,13 +18,22 @@ export interface ListConversationsInput {
   cursor?: string;
 }
 
-/** Messages to the viewer after their read marker (the trainer's; the employer side's own are never unread). */
-const unreadAfterMarker = (viewerUserId: SQLWrapper | string) => sql`
-  ${messages.senderKind} = 'TRAINER' AND (${messages.createdAt}, ${messages.id} COLLATE "C") > (
-    COALESCE((SELECT r.last_read_at FROM ${conversationReads} r
-              WHERE r.conversation_id = ${messages.conversationId} AND r.user_id = ${viewerUserId}), '-infinity'::timestamptz),
-    COALESCE((SELECT r.last_read_message_id FROM ${conversationReads} r
-              WHERE r.conversation_id = ${messages.conversationId} AND r.user_id = ${viewerUserId}), '') COLLATE "C")`;
+/**
+ * Trainer messages (of the conversation being scanned) to the viewer after their read marker
+ * `r` (a conversation_reads row joined by the caller; NULL = never read). The employer side's
+ * own messages are never unread. The marker's time is also a bound on the index range
+ * (messages_conversation_created_idx: conversation_id, created_at), so a conversation read up to
+ * date costs an index probe however long its history; the row comparison settles the marker's
+ * own millisecond.
+ */
+const unreadAfterMarker = (r: { lastReadAt: SQLWrapper; lastReadMessageId: SQLWrapper }) => sql`
+  ${messages.senderKind} = 'TRAINER'
+  AND ${messages.createdAt} >= COALESCE(${r.lastReadAt}, '-infinity'::timestamptz)
+  AND (${messages.createdAt}, ${messages.id} COLLATE "C")
+    > (COALESCE(${r.lastReadAt}, '-infinity'::timestamptz), COALESCE(${r.lastReadMessageId}, '') COLLATE "C")`;
+
+/** The viewer's read markers, joined as `r` on the conversation of the row. */
+const viewerReads = alias(conversationReads, "r");
 
 /**
  * GET /messages without conversationId: the account's conversations, most recent activity
@@ -96,40 +107,59 @@ function pageQuery(db: Db, shape: { filter: string; cursor: boolean; unreadOnly:
   }
   if (shape.unreadOnly) {
     where.push(
-      sql`EXISTS (SELECT 1 FROM ${messages} WHERE ${messages.conversationId} = ${conversations.id} AND ${unreadAfterMarker(sql.placeholder("userId"))})`,
+      sql`EXISTS (SELECT 1 FROM ${messages} WHERE ${messages.conversationId} = ${conversations.id} AND ${unreadAfterMarker(viewerReads)})`,
     );
   }
-  return db
+  const query = db
     .select({ conversation: conversations, trainer: trainers })
     .from(conversations)
-    .innerJoin(trainers, eq(trainers.id, conversations.trainerId))
+    .innerJoin(trainers, eq(trainers.id, conversations.trainerId));
+  return (
+    shape.unreadOnly
+      ? query.leftJoin(
+          viewerReads,
+          and(eq(viewerReads.conversationId, conversations.id), eq(viewerReads.userId, sql.placeholder("userId"))),
+        )
+      : query
+  )
     .where(and(...where))
     .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
     .limit(sql.placeholder("limit"));
 }
 
-/** Trainer messages after the viewer's read marker, or since the employer side last wrote. */
-const COUNT_CONDITIONS = {
-  unread: unreadAfterMarker(sql.placeholder("userId")),
-  needs_reply: sql`${messages.senderKind} = 'TRAINER' AND ${messages.createdAt} > COALESCE(
-    (SELECT c.last_employer_message_at FROM ${conversations} c WHERE c.id = ${messages.conversationId}), '-infinity'::timestamptz)`,
-};
+/**
+ * Messages counted per conversation of the page, one index range each: trainer messages after
+ * the viewer's read marker (unread), or since the employer side last wrote (needs reply).
+ * Written per conversation (LATERAL) so the marker or the employer's last message bounds the
+ * range on messages_conversation_created_idx instead of filtering the whole history
+ * (test/api/messages-plan.test.ts).
+ */
+export function countQuery(
+  kind: "unread" | "needs_reply",
+  conversationIds: readonly string[],
+  viewerUserId: string,
+): SQL {
+  const ids = sql`${sql.param([...conversationIds])}::text[]`;
+  return kind === "unread"
+    ? sql`SELECT c.id AS conversation_id, n.n FROM unnest(${ids}) AS c(id)
+          LEFT JOIN ${conversationReads} r ON r.conversation_id = c.id AND r.user_id = ${viewerUserId}
+          CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM ${messages}
+            WHERE ${messages.conversationId} = c.id AND ${unreadAfterMarker(viewerReads)}) n`
+    : sql`SELECT c.id AS conversation_id, n.n FROM ${conversations} c
+          CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM ${messages}
+            WHERE ${messages.conversationId} = c.id AND ${messages.senderKind} = 'TRAINER'
+              AND ${messages.createdAt} > COALESCE(c.last_employer_message_at, '-infinity'::timestamptz)) n
+          WHERE c.id = any(${ids})`;
+}
 
-/** Messages matching a count condition, counted per conversation of the page. */
 async function countPerConversation(
   ctx: ServiceContext,
-  kind: keyof typeof COUNT_CONDITIONS,
+  kind: "unread" | "needs_reply",
   conversationIds: readonly string[],
   viewerUserId: string,
 ): Promise<Map<string, number>> {
-  const name = `opentrain_count_${kind}_per_conversation`;
-  const rows = await prepared(ctx.db, name, (db) =>
-    db
-      .select({ conversationId: messages.conversationId, n: sql<number>`count(*)::int` })
-      .from(messages)
-      .where(and(sql`${messages.conversationId} = any(${sql.placeholder("ids")}::text[])`, COUNT_CONDITIONS[kind]))
-      .groupBy(messages.conversationId)
-      .prepare(name),
-  ).execute(kind === "unread" ? { ids: [...conversationIds], userId: viewerUserId } : { ids: [...conversationIds] });
-  return new Map(rows.map((r) => [r.conversationId, Number(r.n)]));
+  const rows = rowsOf<{ conversation_id: string; n: number | string }>(
+    await ctx.db.execute(countQuery(kind, conversationIds, viewerUserId)),
+  );
+  return new Map(rows.filter((r) => Number(r.n) > 0).map((r) => [r.conversation_id, Number(r.n)]));
 }
