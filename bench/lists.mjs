@@ -223,6 +223,10 @@ export async function seed(databaseUrl, tpl, n) {
       [tpl.accountId],
     );
     await c.query("SET session_replication_role = DEFAULT");
+    // Replica mode also skipped the trigger that keeps job_proposal_counts: recount once.
+    await c.query(`INSERT INTO job_proposal_counts AS k (job_id, total, unreviewed)
+      SELECT job_id, count(*), count(*) FILTER (WHERE status = 'UNREVIEWED') FROM proposals GROUP BY job_id
+      ON CONFLICT (job_id) DO UPDATE SET total = EXCLUDED.total, unreviewed = EXCLUDED.unreviewed`);
     await c.query("VACUUM ANALYZE");
     return (Date.now() - started) / 1000;
   } finally {

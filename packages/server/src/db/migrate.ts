@@ -58,10 +58,26 @@ export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
-/** Splits migration text on statement-ending semicolons (migrations keep `;` out of literals). */
+/**
+ * Splits migration text on statement-ending semicolons (a `;` at the end of a line), outside
+ * `$$`-quoted function bodies (migrations keep `;` out of literals).
+ */
 export function splitStatements(text: string): string[] {
-  return text
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const statements: string[] = [];
+  let current = "";
+  text.split("$$").forEach((part, i) => {
+    if (i > 0) current += "$$";
+    if (i % 2 === 1) {
+      current += part; // inside a $$ body
+      return;
+    }
+    const pieces = part.split(/;\s*(?:\n|$)/);
+    current += pieces[0];
+    for (const piece of pieces.slice(1)) {
+      statements.push(current);
+      current = piece;
+    }
+  });
+  statements.push(current);
+  return statements.map((s) => s.trim()).filter((s) => s.length > 0);
 }

@@ -79,3 +79,10 @@ export const simulationTasks = pgTable("simulation_tasks", {
   createdAt: ts("created_at").notNull(),
 });
 export type SimulationTaskRow = typeof simulationTasks.$inferSelect;
+
+/** Proposal counts per job, kept by a trigger on `proposals` (migration 0009). */
+export const jobProposalCounts = pgTable("job_proposal_counts", {
+  jobId: text("job_id").primaryKey(),
+  total: integer("total").notNull(),
+  unreviewed: integer("unreviewed").notNull(),
+});

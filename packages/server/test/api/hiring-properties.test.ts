@@ -15,7 +15,7 @@ import {
   resetTrainerPool,
   type Employer,
 } from "./hiring-helpers.js";
-import { allProposals, eventsOf } from "./proposals-helpers.js";
+import { allProposals, auditProposalCounts, eventsOf } from "./proposals-helpers.js";
 
 /**
  * Model-based property test of the whole hiring-and-money workflow through the real HTTP surface
@@ -565,6 +565,7 @@ async function checkInvariants(m: Model, r: Real, step: string): Promise<void> {
     availableCents: m.available,
     reservedCents: m.reserved,
   });
+  await auditProposalCounts(t, step);
   // Postings balance, nothing negative, cached = derived, conservation, escrow per milestone.
   const books = await auditLedger(t, r.e.accountId);
   expect(books, `${step}: books`).toEqual({

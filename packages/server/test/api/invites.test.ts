@@ -10,7 +10,15 @@ import {
 } from "@opentrain-ai/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiOf } from "./jobs-helpers.js";
-import { broadJob, draftJob, eventsOf, publishJob, sandboxTrainers, trainerApplies } from "./proposals-helpers.js";
+import {
+  auditProposalCounts,
+  broadJob,
+  draftJob,
+  eventsOf,
+  publishJob,
+  sandboxTrainers,
+  trainerApplies,
+} from "./proposals-helpers.js";
 
 let t: TestServer;
 let owner: ClaimedAgent;
@@ -206,4 +214,8 @@ describe("invited trainers answer (sandbox simulator)", () => {
     const after = (await api("GET", `/proposals/${inv.body.proposalId}`, owner.token)).body.proposal;
     expect(after).toEqual(p);
   });
+});
+
+it("keeps every job's proposal counts equal to a recount after all of the above", async () => {
+  await auditProposalCounts(t);
 });

@@ -1,6 +1,7 @@
 import { http, sandbox, type TestServer } from "@opentrain-ai/testkit";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
+import { rowsOf } from "../../src/db/migrate.js";
 import { events, type EventRow } from "../../src/db/schema.js";
 import { apiOf, canonicalJob } from "./jobs-helpers.js";
 
@@ -78,4 +79,20 @@ export function trainerApplies(t: TestServer, trainerId: string, jobId: string, 
 /** Event log rows of an account, oldest first (read from the database: the feed comes later). */
 export function eventsOf(t: TestServer, accountId: string): Promise<EventRow[]> {
   return t.server.database.db.select().from(events).where(eq(events.accountId, accountId)).orderBy(asc(events.id));
+}
+
+/**
+ * The trigger-kept proposal counts (job_proposal_counts, migration 0009) equal a recount of the
+ * proposals, for every job of the database.
+ */
+export async function auditProposalCounts(t: TestServer, step = ""): Promise<void> {
+  const drift = rowsOf<{ id: string }>(
+    await t.server.database.db.execute(sql`
+      SELECT j.id FROM jobs j
+      LEFT JOIN job_proposal_counts c ON c.job_id = j.id
+      LEFT JOIN (SELECT job_id, count(*)::int AS total, (count(*) FILTER (WHERE status = 'UNREVIEWED'))::int AS unreviewed
+                 FROM proposals GROUP BY job_id) p ON p.job_id = j.id
+      WHERE COALESCE(c.total, 0) <> COALESCE(p.total, 0) OR COALESCE(c.unreviewed, 0) <> COALESCE(p.unreviewed, 0)`),
+  );
+  expect(drift, `${step}: jobs whose kept proposal counts differ from a recount`).toEqual([]);
 }

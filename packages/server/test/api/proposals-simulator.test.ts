@@ -18,7 +18,7 @@ import { findContactDetails } from "../../src/services/privacy/sanitize-text.js"
 import { runDueTasks } from "../../src/services/simulation/run-due-tasks.js";
 import { apiOf } from "./jobs-helpers.js";
 import { findContactDetailsIn, findPrivateDataLeaks } from "./leak-scan.js";
-import { allProposals, broadJob, eventsOf, publishJob } from "./proposals-helpers.js";
+import { auditProposalCounts, allProposals, broadJob, eventsOf, publishJob } from "./proposals-helpers.js";
 
 /** Fast servers for the determinism checks: no seeded marketplace jobs, no real-time tick. */
 const QUIET = { OPENTRAIN_SANDBOX_SEED_JOBS: "0", OPENTRAIN_SANDBOX_TICK_SECONDS: "0" };
@@ -313,4 +313,8 @@ describe("production mode", () => {
       await prod.close();
     }
   });
+});
+
+it("keeps every job's proposal counts equal to a recount after all of the above", async () => {
+  await auditProposalCounts(t);
 });

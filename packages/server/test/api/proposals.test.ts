@@ -19,6 +19,7 @@ import type { ServiceContext } from "../../src/services/context.js";
 import { apiOf } from "./jobs-helpers.js";
 import {
   allProposals,
+  auditProposalCounts,
   broadJob,
   draftJob,
   eventsOf,
@@ -247,6 +248,29 @@ describe("GET /jobs/{jobId}/proposals", () => {
     const res = await api("GET", "/jobs/mine?status=OPEN", owner.token);
     const mine = res.body.jobs.find((j: any) => j.id === jobId);
     expect(mine.proposalCounts).toEqual({ total: applied.length, unreviewed: applied.length - 1 });
+    await auditProposalCounts(t);
+  });
+
+  it("keeps the counts exact under concurrent applications and status changes to one job", async () => {
+    const busy = await publishJob(t, owner.token, broadJob({ visibility: "INVITE_ONLY" }));
+    const first = await Promise.all(active.slice(10, 30).map((x) => trainerApplies(t, x.id, busy)));
+    expect(first.map((r) => r.status)).toEqual(first.map(() => 201));
+    // More trainers apply while the employer shortlists the first ones.
+    const [more] = await Promise.all([
+      Promise.all(active.slice(30, 50).map((x) => trainerApplies(t, x.id, busy))),
+      ...first.slice(0, 10).map(async (r) => {
+        const found = await findProposal(ctxOf(), r.body.proposalId);
+        await changeProposalStatus(ctxOf(), {
+          proposal: found!.proposal,
+          accountId: owner.accountId,
+          status: "SHORTLISTED",
+        });
+      }),
+    ]);
+    expect(more.map((r) => r.status)).toEqual(more.map(() => 201));
+    const mine = (await api("GET", "/jobs/mine?status=OPEN", owner.token)).body.jobs.find((j: any) => j.id === busy);
+    expect(mine.proposalCounts).toEqual({ total: 40, unreviewed: 30 });
+    await auditProposalCounts(t);
   });
 });
 

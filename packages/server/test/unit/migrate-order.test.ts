@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
-import { migrate, orderedMigrations, rowsOf } from "../../src/db/migrate.js";
+import { migrate, orderedMigrations, rowsOf, splitStatements } from "../../src/db/migrate.js";
 import { MIGRATIONS } from "../../src/db/migrations/index.js";
 
 /**
@@ -48,5 +48,23 @@ describe("migrator", () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe("splitStatements", () => {
+  it("splits at line-ending semicolons but keeps $$-quoted function bodies whole", () => {
+    const text = `CREATE TABLE a (x int);
+CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER t AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f();`;
+    expect(splitStatements(text)).toEqual([
+      "CREATE TABLE a (x int)",
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  PERFORM 1;\n  RETURN NULL;\nEND\n$$",
+      "CREATE TRIGGER t AFTER INSERT ON a FOR EACH ROW EXECUTE FUNCTION f()",
+    ]);
   });
 });

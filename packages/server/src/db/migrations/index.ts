@@ -6,6 +6,7 @@ import { sql as messages } from "./0005-messages.js";
 import { sql as money } from "./0006-money.js";
 import { sql as hiring } from "./0007-hiring.js";
 import { sql as webhooks } from "./0008-webhooks.js";
+import { sql as jobProposalCounts } from "./0009-job-proposal-counts.js";
 
 /**
  * Committed migrations, never edited once released. The migrator applies the pending ones in
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: "0006-money", sql: money },
   { id: "0007-hiring", sql: hiring },
   { id: "0008-webhooks", sql: webhooks },
+  { id: "0009-job-proposal-counts", sql: jobProposalCounts },
 ];

@@ -1,5 +1,5 @@
-import { count, inArray, sql } from "drizzle-orm";
-import { proposals } from "../../db/schema.js";
+import { inArray } from "drizzle-orm";
+import { jobProposalCounts } from "../../db/schema.js";
 import type { ServiceContext } from "../context.js";
 
 export interface ProposalCounts {
@@ -7,7 +7,11 @@ export interface ProposalCounts {
   unreviewed: number;
 }
 
-/** Proposal counts of a page of jobs (one grouped query over proposals_job_status_created_idx). */
+/**
+ * Proposal counts of a page of jobs: one primary-key read per job of `job_proposal_counts`,
+ * which a trigger on `proposals` keeps in the transaction of every proposal write (migration
+ * 0009), so the cost does not grow with the number of proposals.
+ */
 export async function countJobProposals(
   ctx: ServiceContext,
   jobIds: readonly string[],
@@ -15,14 +19,9 @@ export async function countJobProposals(
   const out = new Map<string, ProposalCounts>();
   if (jobIds.length === 0) return out;
   const rows = await ctx.db
-    .select({
-      jobId: proposals.jobId,
-      total: count(),
-      unreviewed: sql<number>`count(*) FILTER (WHERE ${proposals.status} = 'UNREVIEWED')`.mapWith(Number),
-    })
-    .from(proposals)
-    .where(inArray(proposals.jobId, [...jobIds]))
-    .groupBy(proposals.jobId);
+    .select()
+    .from(jobProposalCounts)
+    .where(inArray(jobProposalCounts.jobId, [...jobIds]));
   for (const r of rows) out.set(r.jobId, { total: r.total, unreviewed: r.unreviewed });
   return out;
 }
