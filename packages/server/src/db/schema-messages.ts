@@ -57,3 +57,15 @@ export const conversationReads = pgTable(
   (t) => [primaryKey({ columns: [t.conversationId, t.userId] })],
 );
 export type ConversationReadRow = typeof conversationReads.$inferSelect;
+
+/** Conversations a member has unread, kept by triggers (migration 0010; see there). */
+export const conversationUnreads = pgTable(
+  "conversation_unreads",
+  {
+    userId: text("user_id").notNull(),
+    conversationId: text("conversation_id").notNull(),
+    accountId: text("account_id").notNull(),
+    lastActivityAt: ts("last_activity_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.conversationId] })],
+);

@@ -1,7 +1,8 @@
 import { http, sandbox, type ClaimedAgent, type TestServer } from "@opentrain-ai/testkit";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { expect } from "vitest";
+import { rowsOf } from "../../src/db/migrate.js";
 import { messages, simulationTasks, trainers, type TrainerRow } from "../../src/db/schema.js";
 import type { ServiceContext } from "../../src/services/context.js";
 import { broadJob, publishJob, trainerApplies } from "./proposals-helpers.js";
@@ -94,4 +95,31 @@ export async function replyTaskOf(t: TestServer, messageId: string) {
     .where(and(eq(simulationTasks.key, `reply:${messageId}`)))
     .limit(1);
   return task ?? null;
+}
+
+/**
+ * The trigger-kept unread set (conversation_unreads, migration 0010) equals its definition for
+ * every member and conversation of the database: a trainer message after the member's read
+ * marker (any, without a marker), with the conversation's activity time.
+ */
+export async function auditUnreads(t: TestServer): Promise<void> {
+  const drift = rowsOf<Record<string, string>>(
+    await t.server.database.db.execute(sql`
+      WITH expected AS (
+        SELECT mb.user_id, c.id AS conversation_id, c.account_id, c.last_activity_at
+        FROM conversations c
+        JOIN memberships mb ON mb.account_id = c.account_id
+        LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = mb.user_id
+        WHERE EXISTS (
+          SELECT 1 FROM messages m
+          WHERE m.conversation_id = c.id AND m.sender_kind = 'TRAINER'
+            AND (m.created_at, m.id COLLATE "C")
+              > (COALESCE(r.last_read_at, '-infinity'::timestamptz), COALESCE(r.last_read_message_id, '') COLLATE "C"))
+      ),
+      kept AS (SELECT user_id, conversation_id, account_id, last_activity_at FROM conversation_unreads)
+      (SELECT 'missing' AS drift, * FROM (SELECT * FROM expected EXCEPT SELECT * FROM kept) a)
+      UNION ALL
+      (SELECT 'extra' AS drift, * FROM (SELECT * FROM kept EXCEPT SELECT * FROM expected) b)`),
+  );
+  expect(drift, "conversation_unreads differs from its definition").toEqual([]);
 }

@@ -9,6 +9,7 @@ import { findPrivateDataLeaks } from "./leak-scan.js";
 import {
   activeTrainers,
   advance,
+  auditUnreads,
   call,
   ctxOf,
   openThread,
@@ -188,4 +189,8 @@ describe("determinism", () => {
     const seeded = generateSeedTrainers(t.server.config.sandboxSeed, SANDBOX_TRAINER_COUNT, new Date());
     expect(findPrivateDataLeaks(seeded, seenTexts)).toEqual([]);
   });
+});
+
+it("keeps the unread set of every member equal to its definition after all of the above", async () => {
+  await auditUnreads(t);
 });

@@ -16,6 +16,7 @@ import { findContactDetailsIn, findPrivateDataLeaks } from "./leak-scan.js";
 import {
   activeTrainers,
   advance,
+  auditUnreads,
   call,
   ctxOf,
   openThread,
@@ -599,4 +600,26 @@ describe("privacy", () => {
     }
     expect(found).toEqual([]);
   });
+});
+
+it("keeps the unread set exact while trainers write and the employer reads the same threads at once", async () => {
+  const threads = [await freshThread(), await freshThread(), await freshThread()];
+  await Promise.all(
+    threads.flatMap((th) => [
+      trainerWrites(t, th.trainer.id, th.conversationId, "First look at the sample done."),
+      read(t, owner.token, { conversationId: th.conversationId }),
+      trainerWrites(t, th.trainer.id, th.conversationId, "Second batch uploaded."),
+      read(t, owner.token, { conversationId: th.conversationId }),
+    ]),
+  );
+  await auditUnreads(t);
+  // Whatever the interleaving, reading each thread once more leaves none of them unread.
+  for (const th of threads) await read(t, owner.token, { conversationId: th.conversationId });
+  const unread = (await read(t, owner.token, { unreadOnly: true })).body.conversations.map((c: any) => c.id);
+  for (const th of threads) expect(unread).not.toContain(th.conversationId);
+  await auditUnreads(t);
+});
+
+it("keeps the unread set of every member equal to its definition after all of the above", async () => {
+  await auditUnreads(t);
 });

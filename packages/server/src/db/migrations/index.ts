@@ -7,6 +7,7 @@ import { sql as money } from "./0006-money.js";
 import { sql as hiring } from "./0007-hiring.js";
 import { sql as webhooks } from "./0008-webhooks.js";
 import { sql as jobProposalCounts } from "./0009-job-proposal-counts.js";
+import { sql as conversationUnreads } from "./0010-conversation-unreads.js";
 
 /**
  * Committed migrations, never edited once released. The migrator applies the pending ones in
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: "0007-hiring", sql: hiring },
   { id: "0008-webhooks", sql: webhooks },
   { id: "0009-job-proposal-counts", sql: jobProposalCounts },
+  { id: "0010-conversation-unreads", sql: conversationUnreads },
 ];

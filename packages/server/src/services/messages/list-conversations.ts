@@ -5,7 +5,14 @@ import { iso } from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { rowsOf } from "../../db/migrate.js";
 import { prepared } from "../../db/prepared.js";
-import { conversationReads, conversations, messages, trainers, type MessageRow } from "../../db/schema.js";
+import {
+  conversationReads,
+  conversations,
+  conversationUnreads,
+  messages,
+  trainers,
+  type MessageRow,
+} from "../../db/schema.js";
 import type { Principal, ServiceContext } from "../context.js";
 import { cursorDate } from "../jobs/cursor.js";
 import { decodeCursor, toPage } from "../pagination.js";
@@ -97,6 +104,7 @@ export async function listConversations(
 
 /** One page of conversations for a shape of input; values come as placeholders. */
 function pageQuery(db: Db, shape: { filter: string; cursor: boolean; unreadOnly: boolean }) {
+  if (shape.unreadOnly) return unreadPageQuery(db, shape);
   const where: SQL[] = [eq(conversations.accountId, sql.placeholder("accountId"))];
   if (shape.filter === "proposal") where.push(eq(conversations.kind, "PROPOSAL"));
   if (shape.filter === "job") where.push(eq(conversations.kind, "JOB"));
@@ -105,25 +113,39 @@ function pageQuery(db: Db, shape: { filter: string; cursor: boolean; unreadOnly:
       sql`(${conversations.lastActivityAt}, ${conversations.id}) < (${sql.placeholder("cursorAt")}::timestamptz, ${sql.placeholder("cursorId")}::text)`,
     );
   }
-  if (shape.unreadOnly) {
-    where.push(
-      sql`EXISTS (SELECT 1 FROM ${messages} WHERE ${messages.conversationId} = ${conversations.id} AND ${unreadAfterMarker(viewerReads)})`,
-    );
-  }
-  const query = db
+  return db
     .select({ conversation: conversations, trainer: trainers })
     .from(conversations)
-    .innerJoin(trainers, eq(trainers.id, conversations.trainerId));
-  return (
-    shape.unreadOnly
-      ? query.leftJoin(
-          viewerReads,
-          and(eq(viewerReads.conversationId, conversations.id), eq(viewerReads.userId, sql.placeholder("userId"))),
-        )
-      : query
-  )
+    .innerJoin(trainers, eq(trainers.id, conversations.trainerId))
     .where(and(...where))
     .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+    .limit(sql.placeholder("limit"));
+}
+
+/**
+ * `unreadOnly`: the viewer's unread conversations (conversation_unreads, kept by triggers to
+ * match `unreadAfterMarker`; migration 0010) in the same (last_activity_at, id) order, walked on
+ * conversation_unreads_feed_idx, so the cost follows the page, not the conversations read.
+ */
+function unreadPageQuery(db: Db, shape: { filter: string; cursor: boolean }) {
+  const where: SQL[] = [
+    eq(conversationUnreads.userId, sql.placeholder("userId")),
+    eq(conversationUnreads.accountId, sql.placeholder("accountId")),
+  ];
+  if (shape.filter === "proposal") where.push(eq(conversations.kind, "PROPOSAL"));
+  if (shape.filter === "job") where.push(eq(conversations.kind, "JOB"));
+  if (shape.cursor) {
+    where.push(
+      sql`(${conversationUnreads.lastActivityAt}, ${conversationUnreads.conversationId}) < (${sql.placeholder("cursorAt")}::timestamptz, ${sql.placeholder("cursorId")}::text)`,
+    );
+  }
+  return db
+    .select({ conversation: conversations, trainer: trainers })
+    .from(conversationUnreads)
+    .innerJoin(conversations, eq(conversations.id, conversationUnreads.conversationId))
+    .innerJoin(trainers, eq(trainers.id, conversations.trainerId))
+    .where(and(...where))
+    .orderBy(desc(conversationUnreads.lastActivityAt), desc(conversationUnreads.conversationId))
     .limit(sql.placeholder("limit"));
 }
 
