@@ -22,6 +22,7 @@ import { genRequestId } from "./http/request-id.js";
 import type { SandboxRuntime } from "./sandbox/runtime.js";
 import type { ListingCache } from "./services/jobs/listing-cache.js";
 import type { AuthCache } from "./services/tokens/auth-cache.js";
+import type { EventTailCache } from "./services/updates/event-tail-cache.js";
 import { registerWebRoutes } from "./web/routes.js";
 import { applySecurityHeaders } from "./web/security.js";
 
@@ -34,6 +35,7 @@ export interface AppDeps {
   sandbox: SandboxRuntime | null;
   authCache?: AuthCache;
   listingCache?: ListingCache;
+  eventTail?: EventTailCache;
 }
 
 /** Logs a request once, on completion (with its method and path), instead of also on arrival: every log line is a write. */

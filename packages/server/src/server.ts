@@ -13,6 +13,8 @@ import { seedMarketplace } from "./sandbox/seed/seed-jobs.js";
 import { createSimulator } from "./sandbox/simulator/simulator.js";
 import { seedTrainers } from "./sandbox/trainers/seed-trainers.js";
 import { LISTING_CHANGES_CHANNEL, ListingCache } from "./services/jobs/listing-cache.js";
+import { EventTailCache } from "./services/updates/event-tail-cache.js";
+import { CHANNELS } from "./db/notifications.js";
 import { AuthCache } from "./services/tokens/auth-cache.js";
 import { AUTH_CHANGES_CHANNEL } from "./services/tokens/principals-changed.js";
 import { loadOrCreateSandboxSecretKey } from "./services/secrets/sandbox-secret-key.js";
@@ -47,6 +49,8 @@ export async function startServer(
     : { ...loaded, secretKey: await loadOrCreateSandboxSecretKey(database.db) };
   let clock: Clock = systemClock;
   let sandbox: SandboxRuntime | null = null;
+  // Before the simulator, which records events too; served from once its LISTEN is up.
+  const eventTail = new EventTailCache({ live: false });
   if (config.mode === "sandbox") {
     const virtual = new VirtualClock();
     const serviceLog = log as unknown as FastifyBaseLogger;
@@ -54,7 +58,7 @@ export async function startServer(
     await sandbox.syncClock();
     clock = virtual;
     // Simulated trainers apply to published jobs and answer invitations as virtual time passes.
-    sandbox.onDue("simulator", createSimulator({ db: database.db, clock, config, log: serviceLog }));
+    sandbox.onDue("simulator", createSimulator({ db: database.db, clock, config, log: serviceLog, eventTail }));
     const seeded = await seedMarketplace(
       { db: database.db, clock, config, log: serviceLog },
       { seed: config.sandboxSeed, jobs: config.sandboxSeedJobs },
@@ -81,6 +85,12 @@ export async function startServer(
       onLive: (live) => listingCache.setLive(live),
     })
     .catch((err: unknown) => log.warn({ err }, "listing change notices unavailable; public answers are not cached"));
+  await database
+    .listen(CHANNELS.accountEvents, {
+      onNotify: (payload) => eventTail.noteNotification(payload),
+      onLive: (live) => eventTail.setLive(live),
+    })
+    .catch((err: unknown) => log.warn({ err }, "event notices unavailable; every poll reads the database"));
   // Several processes share one PostgreSQL: their rate limits must count in one place.
   const rateLimiter =
     database.kind === "postgres"
@@ -93,7 +103,17 @@ export async function startServer(
   });
   // Registered after the simulator: events it writes while the clock moves are delivered in the same advance.
   sandbox?.onDue("webhooks", () => webhooks.kick());
-  const app = await buildApp({ config, database, clock, log, rateLimiter, sandbox, authCache, listingCache });
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    log,
+    rateLimiter,
+    sandbox,
+    authCache,
+    listingCache,
+    eventTail,
+  });
   let address = "";
   if (opts.listen !== false) {
     try {

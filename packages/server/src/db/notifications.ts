@@ -5,5 +5,7 @@
 export const CHANNELS = {
   /** New webhook deliveries are waiting (payload unused). */
   webhookDeliveries: "opentrain_webhook_deliveries",
+  /** An account's event log grew (payload `accountId:eventId`). */
+  accountEvents: "opentrain_account_events",
 } as const;
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

@@ -98,6 +98,7 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
           log: req.log,
           authCache: deps.authCache,
           listingCache: deps.listingCache,
+          eventTail: deps.eventTail,
         };
         const principal = await runGates(base, req, op);
         if (!handler) {

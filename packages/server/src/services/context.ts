@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { ListingCache } from "./jobs/listing-cache.js";
 import type { AuthCache } from "./tokens/auth-cache.js";
+import type { EventTailCache } from "./updates/event-tail-cache.js";
 
 /** Everything a service verb needs; `db` may be a transaction. */
 export interface ServiceContext {
@@ -15,6 +16,8 @@ export interface ServiceContext {
   authCache?: AuthCache;
   /** Serialized public-listing answers; writes that change the listing invalidate it. */
   listingCache?: ListingCache;
+  /** Newest event id per recently polled account; every event written raises it. */
+  eventTail?: EventTailCache;
 }
 
 type TxContext = ServiceContext & { inTransaction: true; afterCommit: (() => void)[] };

@@ -59,6 +59,7 @@ export async function loadWebState(deps: AppDeps, req: FastifyRequest, reply: Fa
     log: req.log,
     authCache: deps.authCache,
     listingCache: deps.listingCache,
+    eventTail: deps.eventTail,
   };
   let user: UserRow | null = null;
   let sessionSecret: string | null = null;

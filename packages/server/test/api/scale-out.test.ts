@@ -16,6 +16,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allLedgerEntries, api, auditLedger, buyCredits, createTopUp } from "./credits-helpers.js";
 import { apiOf, createOpenJob } from "./jobs-helpers.js";
+import { broadJob, publishJob, sandboxTrainers, trainerApplies } from "./proposals-helpers.js";
 import { employer, hire, hireChargeCents, jobWithProposals, resetTrainerPool } from "./hiring-helpers.js";
 
 const SERVER_BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
@@ -193,7 +194,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
     let b4: OtherProcess;
     beforeAll(async () => {
       // Polling search without pause would spend the default 120 public reads a minute.
-      a4 = await startTestServer({ env: { OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "1000000" } });
+      a4 = await startTestServer({
+        env: { OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "1000000", OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "1000000" },
+      });
       b4 = await startSecondProcess(a4);
     });
     afterAll(async () => {
@@ -233,6 +236,51 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
         (r) => titles(r).length === 0,
       );
       expect(titles(gone)).toEqual([]);
+    });
+  });
+
+  // A poll at the end of an account's log is answered from memory (services/updates/event-tail-cache.ts):
+  // an event written through the other process must still reach it.
+  describe("event tail cache", () => {
+    let a5: TestServer;
+    let b5: OtherProcess;
+    beforeAll(async () => {
+      a5 = await startTestServer({ env: { OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "1000000" } });
+      b5 = await startSecondProcess(a5);
+    });
+    afterAll(async () => {
+      await stopProcess(b5);
+      await a5?.close();
+    });
+
+    it("an event written through one process reaches a poller at the end of its log on the other", async () => {
+      const agent = await claimedAgent(a5);
+      const poll = (baseUrl: string, cursor?: string | null) =>
+        http(baseUrl, "GET", `/api/public/v1/updates${cursor ? `?cursor=${cursor}` : ""}`, { token: agent.token });
+      // The second process learns that the log is empty, then answers the same poll from memory.
+      expect((await poll(b5.baseUrl)).body).toEqual({ events: [], nextCursor: null, hasMore: false });
+      expect((await poll(b5.baseUrl)).body).toEqual({ events: [], nextCursor: null, hasMore: false });
+      const jobId = await publishJob(a5, agent.token, broadJob({ visibility: "INVITE_ONLY" }));
+      const [first, second] = (await sandboxTrainers(a5)).filter((x) => x.status === "ACTIVE");
+      expect((await trainerApplies(a5, first.id, jobId)).status).toBe(201);
+      const seen = await until(
+        () => poll(b5.baseUrl),
+        (r) => r.body.events?.length === 1,
+      );
+      expect(seen.body.events.map((e: { type: string }) => e.type)).toEqual(["proposal.received"]);
+      // At the end again, from the cursor: empty from memory, then the next event arrives.
+      const cursor = seen.body.nextCursor as string;
+      expect((await poll(b5.baseUrl, cursor)).body.events).toEqual([]);
+      expect((await poll(b5.baseUrl, cursor)).body.events).toEqual([]);
+      expect((await trainerApplies(a5, second.id, jobId)).status).toBe(201);
+      // The writing process knows at once.
+      expect((await poll(a5.baseUrl, cursor)).body.events).toHaveLength(1);
+      const next = await until(
+        () => poll(b5.baseUrl, cursor),
+        (r) => r.body.events?.length === 1,
+      );
+      expect(next.body.events).toHaveLength(1);
+      expect(BigInt(next.body.nextCursor)).toBeGreaterThan(BigInt(cursor));
     });
   });
 

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { rowsOf } from "../../db/migrate.js";
 import { CHANNELS } from "../../db/notifications.js";
 import { events } from "../../db/schema.js";
-import type { ServiceContext } from "../context.js";
+import { onCommit, type ServiceContext } from "../context.js";
 
 type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
 
@@ -48,6 +48,9 @@ export async function recordEvent<T extends EventType>(
     FROM webhook_subscriptions s
     WHERE s.account_id = ${event.accountId} AND s.status = 'ACTIVE' AND ${event.type} = ANY (s.event_types)
     RETURNING id`);
+  // Pollers at the end of the account's log (services/updates/event-tail-cache.ts) learn of it.
+  await tx.db.execute(sql`SELECT pg_notify(${CHANNELS.accountEvents}, ${`${event.accountId}:${row!.id}`})`);
+  onCommit(tx, () => tx.eventTail?.noteEvent(event.accountId, BigInt(row!.id)));
   if (rowsOf(queued).length > 0) {
     await tx.db.execute(sql`SELECT pg_notify(${CHANNELS.webhookDeliveries}, '')`);
   }

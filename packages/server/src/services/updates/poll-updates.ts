@@ -95,6 +95,14 @@ async function cursorPosition(ctx: ServiceContext, cursor: string | undefined): 
   return position;
 }
 
+/** The id of the account's newest event (0 without any): the end of events_account_idx. */
+async function newestEventId(ctx: ServiceContext, accountId: string): Promise<bigint> {
+  const [row] = rowsOf<{ id: string | number | null }>(
+    await ctx.db.execute(sql`SELECT max(id) AS id FROM events WHERE account_id = ${accountId}`),
+  );
+  return BigInt(row?.id ?? 0);
+}
+
 /** GET /updates: the account's events after the cursor that the token may see, oldest first. */
 export async function pollUpdates(
   ctx: ServiceContext,
@@ -111,9 +119,22 @@ export async function pollUpdates(
     });
   }
   const limit = input.limit ?? UPDATES_DEFAULT_LIMIT;
+  // At the end of the account's log (the usual poll for news): nothing new, no database read.
+  const tail = ctx.eventTail?.get(principal.accountId);
+  if (
+    tail !== undefined &&
+    (input.cursor === undefined ? tail === 0n : /^\d{1,19}$/.test(input.cursor) && BigInt(input.cursor) === tail)
+  ) {
+    return { events: [], nextCursor: input.cursor ?? null, hasMore: false };
+  }
+  const readAt = ctx.eventTail?.beginRead() ?? 0;
   const after = await cursorPosition(ctx, input.cursor);
   const rows = rowsOf<RawEventRow>(await ctx.db.execute(pageQuery(principal.accountId, types, after, limit + 1)));
   const page = rows.slice(0, limit).map((r) => toPlatformEvent(fromRaw(r)));
+  if (ctx.eventTail && !rows.length) {
+    // Learn where the account's log ends, so the next poll from here needs no read.
+    ctx.eventTail.remember(principal.accountId, await newestEventId(ctx, principal.accountId), readAt);
+  }
   const last = page[page.length - 1];
   return {
     events: page,
