@@ -6,79 +6,26 @@
 //   the platform itself (a sandbox trainer applies) one at a time;
 // - deliveries per second draining a backlog of outbox rows.
 import { createServer } from "node:http";
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { markdownTable, ROOT, startProcess, stopProcess, table, replaceSection } from "./lib.mjs";
+import { markdownTable, stopProcess, table, replaceSection } from "./lib.mjs";
+import { account as baseAccount, call, percentile, sandbox, startPlatform } from "./platform.mjs";
 import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
 import { createIsolatedDatabase } from "../packages/testkit/dist/isolated-database.js";
 
-const SERVER = join(ROOT, "packages/server/dist/bin.js");
-const SANDBOX_SECRET = "sbx_bench_events";
 const SIZES = (process.env.BENCH_UPDATES_SIZES ?? "1000,1000000").split(",").map(Number);
 const POLLS = Number(process.env.BENCH_UPDATES_POLLS ?? 300);
 const LATENCY_EVENTS = Number(process.env.BENCH_DELIVERY_EVENTS ?? 100);
 const BACKLOG = Number(process.env.BENCH_DELIVERY_BACKLOG ?? 2000);
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function startPlatform(databaseUrl) {
-  const p = await startProcess([SERVER], {
-    env: {
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: "warn",
-      OPENTRAIN_SANDBOX_SECRET: SANDBOX_SECRET,
-      OPENTRAIN_SANDBOX_SEED_JOBS: "0",
-      OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "10000000",
-      OPENTRAIN_AGENT_AUTH_RATE_LIMIT_PER_MINUTE: "10000000",
-      OPENTRAIN_CLAIM_POLL_INTERVAL_SECONDS: "0",
-    },
-    ready: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-  });
-  return { ...p, url: p.match[1] };
-}
-
-async function call(url, method, path, { token, json } = {}) {
-  const res = await fetch(url + path, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(json ? { "content-type": "application/json" } : {}),
-    },
-    body: json ? JSON.stringify(json) : undefined,
-  });
-  const body = await res.json().catch(() => null);
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-const sandbox = (url, method, path, json) =>
-  call(url, method, `/api/sandbox/v1${path}`, { token: SANDBOX_SECRET, json });
-
-/** A claimed account with a token holding every scope. */
+/** A claimed account (platform.mjs) plus a token that reads messages only. */
 async function account(url) {
-  const reg = await call(url, "POST", "/api/agent/identity", { json: {} });
-  const claim = await call(url, "POST", "/api/agent/identity/claim", {
-    json: {
-      claim_token: reg.claim_token,
-      email: `bench.${Date.now()}.${Math.random().toString(36).slice(2)}@example.org`,
-    },
-  });
-  await sandbox(url, "POST", "/claims/complete", { userCode: claim.user_code });
-  const me = await call(url, "GET", "/api/public/v1/auth/me", { token: reg.access_token });
-  const minted = await sandbox(url, "POST", `/accounts/${me.account.id}/tokens`, {
-    name: "bench",
-    scopes: ["jobs:read", "jobs:write", "proposals:read", "messages:read", "payments:read", "webhooks:manage"],
-  });
-  const messagesOnly = await sandbox(url, "POST", `/accounts/${me.account.id}/tokens`, {
+  const acct = await baseAccount(url);
+  const messagesOnly = await sandbox(url, "POST", `/accounts/${acct.accountId}/tokens`, {
     name: "bench messages",
     scopes: ["messages:read"],
   });
-  return { accountId: me.account.id, token: minted.token, messagesToken: messagesOnly.token };
+  return { ...acct, messagesToken: messagesOnly.token };
 }
 
 /** `size` events for the account in one statement; one in 200 is a message. */
