@@ -9,7 +9,15 @@ import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { markdownTable, stopProcess, table, replaceSection } from "./lib.mjs";
-import { account as baseAccount, call, percentile, sandbox, startPlatform } from "./platform.mjs";
+import {
+  account as baseAccount,
+  activeTrainers,
+  call,
+  percentile,
+  publishedJob,
+  sandbox,
+  startPlatform,
+} from "./platform.mjs";
 import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
 import { createIsolatedDatabase } from "../packages/testkit/dist/isolated-database.js";
 
@@ -120,26 +128,8 @@ async function deliveryBench(adminUrl) {
       token: acct.token,
       json: { url: recv.url, eventTypes: ["proposal.received", "message.received"] },
     });
-    const draft = await call(platform.url, "POST", "/api/public/v1/job-drafts", {
-      token: acct.token,
-      json: {
-        format: "opentrain_canonical",
-        job: {
-          title: "Bench Bounding Boxes",
-          description: "Draw tight bounding boxes around every product on retail shelf photos.",
-          paymentType: "PAY_PER_HOUR",
-          rateAmount: 15,
-          experienceLevel: "ENTRY_LEVEL",
-          dataVolumeUnit: "NUMBER_OF_FILES",
-          visibility: "INVITE_ONLY",
-          languages: ["English"],
-          countries: [],
-        },
-      },
-    });
-    await call(platform.url, "POST", `/api/public/v1/jobs/${draft.jobId}/publish`, { token: acct.token, json: {} });
-    const list = await sandbox(platform.url, "GET", "/trainers?limit=100");
-    const trainers = list.trainers.filter((x) => x.status === "ACTIVE").map((x) => x.id);
+    const jobId = await publishedJob(platform.url, acct.token);
+    const trainers = await activeTrainers(platform.url);
     const n = Math.min(LATENCY_EVENTS, trainers.length);
 
     // Latency: one event at a time, from the event's commit time (createdAt on a fresh sandbox
@@ -147,7 +137,7 @@ async function deliveryBench(adminUrl) {
     const latencies = [];
     for (let i = 0; i < n; i++) {
       const arrived = new Promise((resolve) => (onHit = (event, at) => resolve(at - Date.parse(event.createdAt))));
-      await sandbox(platform.url, "POST", `/trainers/${trainers[i]}/proposals`, { jobId: draft.jobId });
+      await sandbox(platform.url, "POST", `/trainers/${trainers[i]}/proposals`, { jobId });
       latencies.push(await arrived);
     }
     latencies.sort((a, b) => a - b);

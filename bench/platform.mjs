@@ -2,23 +2,13 @@
 // JSON calls that fail loudly on any non-2xx, and a claimed account holding a token with every
 // scope, all through the public HTTP surface and the sandbox helpers.
 import { join } from "node:path";
+import { SCOPES } from "../packages/contract/dist/index.js";
 import { ROOT, startProcess } from "./lib.mjs";
 
 const SERVER = join(ROOT, "packages/server/dist/bin.js");
 export const SANDBOX_SECRET = "sbx_bench";
-export const ALL_SCOPES = [
-  "jobs:read",
-  "jobs:write",
-  "proposals:read",
-  "proposals:write",
-  "messages:read",
-  "messages:write",
-  "payments:read",
-  "payments:write",
-  "team:read",
-  "team:write",
-  "webhooks:manage",
-];
+/** Every token scope, from the contract. */
+export const ALL_SCOPES = SCOPES;
 
 /** The server on `databaseUrl`, rate limits lifted, no seeded jobs (trainers are seeded). */
 export async function startPlatform(databaseUrl, env = {}) {
