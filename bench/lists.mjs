@@ -372,7 +372,8 @@ export async function timeRequests(url, token, path, key, mustHaveRows, count) {
 
 async function measureSize(adminUrl, n) {
   const db = await createIsolatedDatabase(adminUrl);
-  const platform = await startPlatform(db.url);
+  // Read caches off: the database path is what grows with the rows (a cached answer would not).
+  const platform = await startPlatform(db.url, { OPENTRAIN_READ_CACHES: "off" });
   try {
     const tpl = await templates(platform.url);
     const c = new pg.Client({ connectionString: db.url });
@@ -427,7 +428,9 @@ takes over ${SHAPE_SECONDS} s), on one account holding
 ${SMALL.toLocaleString("en-US")} and then ${large$} rows of each resource (jobs, proposals on one job,
 conversations each holding one trainer message the viewer has read, messages in one conversation,
 credit ledger entries; seeded in
-${large.seedSeconds.toFixed(0)} s). Target: p50 ratio under 1.5. Deep pages start from a cursor in the
+${large.seedSeconds.toFixed(0)} s). The server runs with \`OPENTRAIN_READ_CACHES=off\`, so every request
+reads the database (the per-process caches would answer repeats from memory whatever the size).
+Target: p50 ratio under 1.5. Deep pages start from a cursor in the
 middle of the list. GET /updates is in the events section.
 
 ${markdownTable(rows, cols)}

@@ -94,3 +94,23 @@ export async function activeTrainers(url) {
 export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+/**
+ * `n` pre-hire conversations in the account's inbox, each with the employer's first message and
+ * a trainer's answer (so summaries carry previews and unread counts, as a working inbox does).
+ */
+export async function inboxOf(url, token, n) {
+  const jobId = await publishedJob(url, token, { title: "Bench Inbox Job" });
+  const trainers = (await activeTrainers(url)).slice(0, n);
+  if (trainers.length < n) throw new Error(`inbox: only ${trainers.length} active trainers for ${n} conversations`);
+  for (const trainerId of trainers) {
+    const applied = await sandbox(url, "POST", `/trainers/${trainerId}/proposals`, { jobId });
+    const started = await api(url, "POST", `/proposals/${applied.proposalId}/conversation`, token, {});
+    const conversationId = started.conversationId;
+    await api(url, "POST", "/messages", token, { conversationId, content: "Hi! The labeling guidelines follow." });
+    await sandbox(url, "POST", `/trainers/${trainerId}/messages`, {
+      conversationId,
+      content: "Thanks, I have read them and can start tomorrow.",
+    });
+  }
+}

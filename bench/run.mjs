@@ -15,22 +15,29 @@ import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
 import { benchEvents } from "./events.mjs";
 import { benchLists } from "./lists.mjs";
 import { benchWrites } from "./writes.mjs";
+import { account, inboxOf, SANDBOX_SECRET } from "./platform.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = 50;
 const SERVER = join(ROOT, "packages/server/dist/bin.js");
 const CLI = join(ROOT, "packages/cli/dist/bin.js");
-/** The HTTP targets: [label, path, needs the agent's token]. */
+/** Conversations in the inbox that GET /messages lists. */
+const INBOX_CONVERSATIONS = 5;
+/**
+ * The HTTP targets: [label, path, token]: none, `agent` (a fresh agent's, whose event log is
+ * empty: /updates polls at its end) or `inbox` (a claimed account with INBOX_CONVERSATIONS threads).
+ */
 const TARGETS = [
-  ["GET /auth/me", "/api/public/v1/auth/me", true],
-  ["GET /jobs?q=rlhf", "/api/public/v1/jobs?q=rlhf&limit=20", false],
-  ["GET /updates", "/api/public/v1/updates", true],
-  ["GET /messages", "/api/public/v1/messages", true],
+  ["GET /auth/me", "/api/public/v1/auth/me", "agent"],
+  ["GET /jobs?q=rlhf", "/api/public/v1/jobs?q=rlhf&limit=20", null],
+  ["GET /updates", "/api/public/v1/updates", "agent"],
+  [`GET /messages (${INBOX_CONVERSATIONS} conversations)`, "/api/public/v1/messages", "inbox"],
 ];
 const lifted = {
   OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "10000000",
   OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "10000000",
   OPENTRAIN_AGENT_AUTH_RATE_LIMIT_PER_MINUTE: "10000000",
+  OPENTRAIN_SANDBOX_SECRET: SANDBOX_SECRET,
   LOG_LEVEL: "warn",
 };
 
@@ -99,13 +106,16 @@ try {
   for (const [dbName, env] of databases) {
     const platform = await startPlatform(env);
     startupRows.push({ what: `server start → listening (${dbName})`, median_ms: platform.startMs, peak_MiB: "-" });
-    const token = await register(platform.url);
-    for (const [name, path, auth] of TARGETS) {
+    const inbox = await account(platform.url);
+    await inboxOf(platform.url, inbox.token, INBOX_CONVERSATIONS);
+    const tokens = { agent: await register(platform.url), inbox: inbox.token };
+    for (const [name, path, tokenKind] of TARGETS) {
+      const token = tokenKind ? tokens[tokenKind] : "";
       const probe = await fetch(`${platform.url}${path}`, {
-        headers: auth ? { authorization: `Bearer ${token}` } : {},
+        headers: token ? { authorization: `Bearer ${token}` } : {},
       });
       const bytes = (await probe.arrayBuffer()).byteLength;
-      const r = load(`${platform.url}${path}`, { connections, seconds, token: auth ? token : "" });
+      const r = load(`${platform.url}${path}`, { connections, seconds, token });
       if (r.non2xx > 0 || r.errors > 0)
         throw new Error(`${name} on ${dbName}: ${r.non2xx} non-2xx, ${r.errors} errors`);
       httpRows.push({

@@ -21,6 +21,7 @@ import { MemoryRateLimitStore, RateLimiter } from "./http/rate-limiter.js";
 import { genRequestId } from "./http/request-id.js";
 import type { SandboxRuntime } from "./sandbox/runtime.js";
 import type { ListingCache } from "./services/jobs/listing-cache.js";
+import type { InboxCache } from "./services/messages/inbox-cache.js";
 import type { AuthCache } from "./services/tokens/auth-cache.js";
 import type { EventTailCache } from "./services/updates/event-tail-cache.js";
 import { registerWebRoutes } from "./web/routes.js";
@@ -36,6 +37,7 @@ export interface AppDeps {
   authCache?: AuthCache;
   listingCache?: ListingCache;
   eventTail?: EventTailCache;
+  inboxCache?: InboxCache;
 }
 
 /** Logs a request once, on completion (with its method and path), instead of also on arrival: every log line is a write. */

@@ -26,6 +26,12 @@ export interface Config {
    * lost notification (revocations reach every process by notification first); 0 turns the cache off.
    */
   authCacheTtlSeconds: number;
+  /**
+   * Per-process caches of the listing, conversation lists and event-log tails, kept true by
+   * LISTEN/NOTIFY. Off (OPENTRAIN_READ_CACHES=off) for a pooler that cannot carry LISTEN, or to
+   * measure the database path.
+   */
+  readCaches: boolean;
   /** Minimum seconds between token polls (`interval`). */
   claimPollIntervalSeconds: number;
   logLevel: string;
@@ -50,6 +56,14 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "on" || raw === "true" || raw === "1") return true;
+  if (raw === "off" || raw === "false" || raw === "0") return false;
+  throw new ConfigError(`${name} must be "on" or "off", got "${env[name]}"`);
+}
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -130,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
     agentAuthRateLimitPerMinute: int(env, "OPENTRAIN_AGENT_AUTH_RATE_LIMIT_PER_MINUTE", 20, 1, 10_000_000),
     publicRateLimitPerMinute: int(env, "OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE", 120, 1, 10_000_000),
     authCacheTtlSeconds: int(env, "OPENTRAIN_AUTH_CACHE_TTL_SECONDS", 5, 0, 3600),
+    readCaches: onOff(env, "OPENTRAIN_READ_CACHES", true),
     claimPollIntervalSeconds: int(env, "OPENTRAIN_CLAIM_POLL_INTERVAL_SECONDS", 5, 0, 3600),
     logLevel: env.LOG_LEVEL?.trim() || "info",
     cookieSecret,

@@ -13,6 +13,7 @@ import { seedMarketplace } from "./sandbox/seed/seed-jobs.js";
 import { createSimulator } from "./sandbox/simulator/simulator.js";
 import { seedTrainers } from "./sandbox/trainers/seed-trainers.js";
 import { LISTING_CHANGES_CHANNEL, ListingCache } from "./services/jobs/listing-cache.js";
+import { INBOX_CHANGES_CHANNEL, InboxCache } from "./services/messages/inbox-cache.js";
 import { EventTailCache } from "./services/updates/event-tail-cache.js";
 import { CHANNELS } from "./db/notifications.js";
 import { AuthCache } from "./services/tokens/auth-cache.js";
@@ -51,6 +52,7 @@ export async function startServer(
   let sandbox: SandboxRuntime | null = null;
   // Before the simulator, which records events too; served from once its LISTEN is up.
   const eventTail = new EventTailCache({ live: false });
+  const inboxCache = new InboxCache({ live: false });
   if (config.mode === "sandbox") {
     const virtual = new VirtualClock();
     const serviceLog = log as unknown as FastifyBaseLogger;
@@ -58,7 +60,10 @@ export async function startServer(
     await sandbox.syncClock();
     clock = virtual;
     // Simulated trainers apply to published jobs and answer invitations as virtual time passes.
-    sandbox.onDue("simulator", createSimulator({ db: database.db, clock, config, log: serviceLog, eventTail }));
+    sandbox.onDue(
+      "simulator",
+      createSimulator({ db: database.db, clock, config, log: serviceLog, eventTail, inboxCache }),
+    );
     const seeded = await seedMarketplace(
       { db: database.db, clock, config, log: serviceLog },
       { seed: config.sandboxSeed, jobs: config.sandboxSeedJobs },
@@ -79,18 +84,29 @@ export async function startServer(
     })
     .catch((err: unknown) => log.warn({ err }, "auth change notices unavailable; principals are not cached"));
   const listingCache = new ListingCache({ live: false });
-  await database
-    .listen(LISTING_CHANGES_CHANNEL, {
-      onNotify: () => listingCache.invalidate(),
-      onLive: (live) => listingCache.setLive(live),
-    })
-    .catch((err: unknown) => log.warn({ err }, "listing change notices unavailable; public answers are not cached"));
-  await database
-    .listen(CHANNELS.accountEvents, {
-      onNotify: (payload) => eventTail.noteNotification(payload),
-      onLive: (live) => eventTail.setLive(live),
-    })
-    .catch((err: unknown) => log.warn({ err }, "event notices unavailable; every poll reads the database"));
+  // OPENTRAIN_READ_CACHES=off: these stay not live, so every read goes to the database.
+  if (config.readCaches) {
+    await database
+      .listen(LISTING_CHANGES_CHANNEL, {
+        onNotify: () => listingCache.invalidate(),
+        onLive: (live) => listingCache.setLive(live),
+      })
+      .catch((err: unknown) => log.warn({ err }, "listing change notices unavailable; public answers are not cached"));
+    await database
+      .listen(CHANNELS.accountEvents, {
+        onNotify: (payload) => eventTail.noteNotification(payload),
+        onLive: (live) => eventTail.setLive(live),
+      })
+      .catch((err: unknown) => log.warn({ err }, "event notices unavailable; every poll reads the database"));
+    await database
+      .listen(INBOX_CHANGES_CHANNEL, {
+        onNotify: (accountId) => inboxCache.noteChange(accountId),
+        onLive: (live) => inboxCache.setLive(live),
+      })
+      .catch((err: unknown) =>
+        log.warn({ err }, "inbox change notices unavailable; conversation lists are not cached"),
+      );
+  }
   // Several processes share one PostgreSQL: their rate limits must count in one place.
   const rateLimiter =
     database.kind === "postgres"
@@ -113,6 +129,7 @@ export async function startServer(
     authCache,
     listingCache,
     eventTail,
+    inboxCache,
   });
   let address = "";
   if (opts.listen !== false) {

@@ -99,6 +99,7 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
           authCache: deps.authCache,
           listingCache: deps.listingCache,
           eventTail: deps.eventTail,
+          inboxCache: deps.inboxCache,
         };
         const principal = await runGates(base, req, op);
         if (!handler) {

@@ -3,6 +3,7 @@ import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { ListingCache } from "./jobs/listing-cache.js";
+import type { InboxCache } from "./messages/inbox-cache.js";
 import type { AuthCache } from "./tokens/auth-cache.js";
 import type { EventTailCache } from "./updates/event-tail-cache.js";
 
@@ -18,6 +19,8 @@ export interface ServiceContext {
   listingCache?: ListingCache;
   /** Newest event id per recently polled account; every event written raises it. */
   eventTail?: EventTailCache;
+  /** Serialized conversation lists per account; writes to conversations, messages and read markers invalidate it. */
+  inboxCache?: InboxCache;
 }
 
 type TxContext = ServiceContext & { inTransaction: true; afterCommit: (() => void)[] };

@@ -60,6 +60,7 @@ export async function loadWebState(deps: AppDeps, req: FastifyRequest, reply: Fa
     authCache: deps.authCache,
     listingCache: deps.listingCache,
     eventTail: deps.eventTail,
+    inboxCache: deps.inboxCache,
   };
   let user: UserRow | null = null;
   let sessionSecret: string | null = null;

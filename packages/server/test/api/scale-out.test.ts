@@ -18,6 +18,7 @@ import { allLedgerEntries, api, auditLedger, buyCredits, createTopUp } from "./c
 import { apiOf, createOpenJob } from "./jobs-helpers.js";
 import { broadJob, publishJob, sandboxTrainers, trainerApplies } from "./proposals-helpers.js";
 import { employer, hire, hireChargeCents, jobWithProposals, resetTrainerPool } from "./hiring-helpers.js";
+import { activeTrainers, openThread, trainerWrites } from "./messages-helpers.js";
 
 const SERVER_BIN = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
 const RATE_LIMIT = 10;
@@ -281,6 +282,56 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
       );
       expect(next.body.events).toHaveLength(1);
       expect(BigInt(next.body.nextCursor)).toBeGreaterThan(BigInt(cursor));
+    });
+  });
+
+  // The conversation list is answered from a per-process cache (services/messages/inbox-cache.ts):
+  // a message or a read through one process must reach the other's cached list.
+  describe("inbox cache", () => {
+    let a6: TestServer;
+    let b6: OtherProcess;
+    beforeAll(async () => {
+      a6 = await startTestServer({ env: { OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "1000000" } });
+      b6 = await startSecondProcess(a6);
+    });
+    afterAll(async () => {
+      await stopProcess(b6);
+      await a6?.close();
+    });
+
+    it("a message and a read marker written through one process reach the other's cached list", async () => {
+      const agent = await claimedAgent(a6);
+      const [trainer] = await activeTrainers(a6);
+      const thread = await openThread(a6, agent, trainer!);
+      const list = (baseUrl: string) => http(baseUrl, "GET", "/api/public/v1/messages", { token: agent.token });
+      const first = (r: HttpResult) => r.body.conversations?.[0] as { unreadCount: number; lastMessage: unknown };
+      // The second process caches the empty thread, twice the same.
+      expect(first(await list(b6.baseUrl))).toMatchObject({ lastMessage: null, unreadCount: 0 });
+      expect(first(await list(b6.baseUrl))).toMatchObject({ lastMessage: null, unreadCount: 0 });
+      const sent = await http(a6.baseUrl, "POST", "/api/public/v1/messages", {
+        token: agent.token,
+        json: { conversationId: thread.conversationId, content: "Hi! The guidelines follow." },
+      });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+      expect((await trainerWrites(a6, trainer!.id, thread.conversationId, "Happy to help.")).status).toBe(201);
+      const unread = await until(
+        () => list(b6.baseUrl),
+        (r) => first(r)?.unreadCount === 1,
+      );
+      expect(first(unread)).toMatchObject({ unreadCount: 1, lastMessage: { content: "Happy to help." } });
+      // Read through the second process; the first (which cached nothing yet) and then a cached
+      // answer of the first catch up with a read through the second.
+      expect(first(await list(a6.baseUrl))).toMatchObject({ unreadCount: 1 });
+      const opened = await http(b6.baseUrl, "GET", `/api/public/v1/messages?conversationId=${thread.conversationId}`, {
+        token: agent.token,
+      });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+      expect(first(await list(b6.baseUrl))).toMatchObject({ unreadCount: 0 });
+      const read = await until(
+        () => list(a6.baseUrl),
+        (r) => first(r)?.unreadCount === 0,
+      );
+      expect(first(read)).toMatchObject({ unreadCount: 0 });
     });
   });
 

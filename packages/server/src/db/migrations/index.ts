@@ -8,6 +8,7 @@ import { sql as hiring } from "./0007-hiring.js";
 import { sql as webhooks } from "./0008-webhooks.js";
 import { sql as jobProposalCounts } from "./0009-job-proposal-counts.js";
 import { sql as conversationUnreads } from "./0010-conversation-unreads.js";
+import { sql as inboxNotices } from "./0011-inbox-notices.js";
 
 /**
  * Committed migrations, never edited once released. The migrator applies the pending ones in
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly { id: string; sql: string }[] = [
   { id: "0008-webhooks", sql: webhooks },
   { id: "0009-job-proposal-counts", sql: jobProposalCounts },
   { id: "0010-conversation-unreads", sql: conversationUnreads },
+  { id: "0011-inbox-notices", sql: inboxNotices },
 ];

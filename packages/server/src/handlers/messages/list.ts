@@ -1,7 +1,7 @@
 import type { operations } from "@opentrain-ai/contract";
 import { principalOf, type Handler } from "../../http/request-context.js";
-import { listConversations } from "../../services/messages/list-conversations.js";
 import { readConversation } from "../../services/messages/read-conversation.js";
+import { cachedConversationList } from "./cached-conversation-list.js";
 
 /** GET /messages: summaries without conversationId, one conversation's messages with it. */
 export const list: Handler<typeof operations.messagesList> = (ctx, input) => {
@@ -14,7 +14,7 @@ export const list: Handler<typeof operations.messagesList> = (ctx, input) => {
       cursor: input.cursor,
     });
   }
-  return listConversations(ctx, principal, {
+  return cachedConversationList(ctx, principal, {
     filter: input.filter,
     unreadOnly: input.unreadOnly,
     limit: input.limit,

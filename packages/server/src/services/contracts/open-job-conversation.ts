@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { conversations } from "../../db/schema.js";
 import { newId } from "../../ids.js";
 import type { ServiceContext } from "../context.js";
+import { inboxChanged } from "../messages/inbox-cache.js";
 import { setConversationReadOnly } from "../messages/set-read-only.js";
 
 /**
@@ -29,6 +30,7 @@ export async function openJobConversation(
     createdAt: at,
     updatedAt: at,
   });
+  inboxChanged(tx, hire.accountId);
   const [preHire] = await tx.db
     .select({ id: conversations.id })
     .from(conversations)

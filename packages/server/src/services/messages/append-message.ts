@@ -9,6 +9,7 @@ import {
 import { newId } from "../../ids.js";
 import type { ServiceContext } from "../context.js";
 import { recordEvent } from "../events/record-event.js";
+import { inboxChanged } from "./inbox-cache.js";
 
 /**
  * Writes one message into a conversation whose row the caller holds FOR UPDATE (after every
@@ -51,6 +52,7 @@ export async function appendMessage(
         : {}),
     })
     .where(eq(conversations.id, conversation.id));
+  inboxChanged(tx, conversation.accountId);
   if (input.senderKind === "TRAINER") {
     await recordEvent(tx, {
       accountId: conversation.accountId,

@@ -55,7 +55,7 @@ export async function readConversation(
   const marker = (await loadReadMarkers(ctx, principal.userId, [conversation.id])).get(conversation.id) ?? null;
   const newest = older ? page.items[0] : page.items[page.items.length - 1];
   if (newest && isAfterMarker(newest, marker)) {
-    await advanceReadMarker(ctx, conversation.id, principal.userId, newest);
+    await advanceReadMarker(ctx, conversation, principal.userId, newest);
   }
   return {
     conversation: toHeader(conversation, trainer),

@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { conversationReads, type MessageRow } from "../../db/schema.js";
+import { conversationReads, type ConversationRow, type MessageRow } from "../../db/schema.js";
 import type { ServiceContext } from "../context.js";
 import type { ReadMarker } from "./conversation-view.js";
+import { inboxChanged } from "./inbox-cache.js";
 
 /** The user's read markers of the given conversations. */
 export async function loadReadMarkers(
@@ -23,11 +24,12 @@ export async function loadReadMarkers(
  */
 export async function advanceReadMarker(
   ctx: ServiceContext,
-  conversationId: string,
+  conversation: Pick<ConversationRow, "id" | "accountId">,
   userId: string,
   message: Pick<MessageRow, "id" | "createdAt">,
 ): Promise<void> {
-  await ctx.db
+  const conversationId = conversation.id;
+  const moved = await ctx.db
     .insert(conversationReads)
     .values({
       conversationId,
@@ -44,5 +46,7 @@ export async function advanceReadMarker(
         updatedAt: sql`excluded.updated_at`,
       },
       setWhere: sql`(excluded.last_read_at, excluded.last_read_message_id COLLATE "C") > (${conversationReads.lastReadAt}, ${conversationReads.lastReadMessageId} COLLATE "C")`,
-    });
+    })
+    .returning({ userId: conversationReads.userId });
+  if (moved.length > 0) inboxChanged(ctx, conversation.accountId);
 }

@@ -49,7 +49,7 @@ export async function sendMessage(
     });
     await scheduleTrainerReply(tx, conversation, trainer, message);
     // Replying reads the thread: the sender has seen everything up to their own message.
-    await advanceReadMarker(tx, conversation.id, principal.userId, message);
+    await advanceReadMarker(tx, conversation, principal.userId, message);
     return toMessage(message, conversation, trainer, principal.userId, null);
   });
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { conversations } from "../../db/schema.js";
 import type { ServiceContext } from "../context.js";
+import { inboxChanged } from "./inbox-cache.js";
 
 /**
  * Makes a conversation read-only (or writable again): posting into it then answers 409
@@ -17,6 +18,7 @@ export async function setConversationReadOnly(
     .update(conversations)
     .set({ readOnly, updatedAt: ctx.clock.now() })
     .where(eq(conversations.id, conversationId))
-    .returning({ id: conversations.id });
+    .returning({ accountId: conversations.accountId });
+  for (const { accountId } of rows) inboxChanged(ctx, accountId);
   return rows.length > 0;
 }

@@ -4,6 +4,7 @@ import { conflict } from "../../errors.js";
 import { newId } from "../../ids.js";
 import { withTransaction, type Principal, type ServiceContext } from "../context.js";
 import { findOwnedProposal } from "../proposals/find-owned-proposal.js";
+import { inboxChanged } from "./inbox-cache.js";
 
 export interface StartedConversation {
   ok: true;
@@ -77,7 +78,10 @@ export async function startProposalConversation(
       })
       .onConflictDoNothing({ target: [conversations.kind, conversations.proposalId] })
       .returning({ id: conversations.id });
-    if (created) return result(created.id, true);
+    if (created) {
+      inboxChanged(tx, principal.accountId);
+      return result(created.id, true);
+    }
     // Another request created it between our read and insert.
     const [raced] = await tx.db
       .select({ id: conversations.id })
