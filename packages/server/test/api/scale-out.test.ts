@@ -82,34 +82,42 @@ async function until(ask: () => Promise<HttpResult>, done: (r: HttpResult) => bo
   return last;
 }
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one PostgreSQL", () => {
-  let a: TestServer;
-  let b: OtherProcess;
+/**
+ * Two processes on one PostgreSQL for the enclosing describe: a test server with `opts`, and the
+ * built binary on its database. Fields are set once `beforeAll` ran.
+ */
+function processPair(opts: Parameters<typeof startTestServer>[0]): { a: TestServer; b: OtherProcess } {
+  const pair = {} as { a: TestServer; b: OtherProcess };
   beforeAll(async () => {
-    a = await startTestServer({
-      env: {
-        OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
-        OPENTRAIN_AUTH_CACHE_TTL_SECONDS: CACHE_TTL_SECONDS,
-      },
-    });
-    b = await startSecondProcess(a);
+    pair.a = await startTestServer(opts);
+    pair.b = await startSecondProcess(pair.a);
   });
   afterAll(async () => {
-    await stopProcess(b);
-    await a?.close();
+    await stopProcess(pair.b);
+    await pair.a?.close();
+  });
+  return pair;
+}
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one PostgreSQL", () => {
+  const pair = processPair({
+    env: {
+      OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+      OPENTRAIN_AUTH_CACHE_TTL_SECONDS: CACHE_TTL_SECONDS,
+    },
   });
 
   it("share one per-IP rate limit: the 429 comes at the limit summed over both", async () => {
-    const agent = await registerAgent(a);
+    const agent = await registerAgent(pair.a);
     for (let attempt = 0; attempt < 3; attempt++) {
       const minute = Math.floor(Date.now() / 60_000);
-      const probe = await me(a.baseUrl, agent.token);
+      const probe = await me(pair.a.baseUrl, agent.token);
       const left = Number(probe.headers.get("x-ratelimit-remaining"));
       // A burst at both processes at once: exactly what is left of the window gets through.
       const burst = await Promise.all(
-        Array.from({ length: 2 * RATE_LIMIT }, (_, i) => me(i % 2 ? b.baseUrl : a.baseUrl, agent.token)),
+        Array.from({ length: 2 * RATE_LIMIT }, (_, i) => me(i % 2 ? pair.b.baseUrl : pair.a.baseUrl, agent.token)),
       );
-      const after = await me(b.baseUrl, agent.token);
+      const after = await me(pair.b.baseUrl, agent.token);
       // The fixed window turned over mid-burst: counts are not comparable, try again.
       if (Math.floor(Date.now() / 60_000) !== minute) continue;
       expect(probe.status).toBe(200);
@@ -128,29 +136,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
   // The remaining tests need requests: a fresh window with a lifted limit is not available, so
   // they run on a second pair of processes without the tight limit.
   describe("auth cache", () => {
-    let a2: TestServer;
-    let b2: OtherProcess;
-    beforeAll(async () => {
-      a2 = await startTestServer({ env: { OPENTRAIN_AUTH_CACHE_TTL_SECONDS: CACHE_TTL_SECONDS } });
-      b2 = await startSecondProcess(a2);
-    });
-    afterAll(async () => {
-      await stopProcess(b2);
-      await a2?.close();
-    });
+    const pair2 = processPair({ env: { OPENTRAIN_AUTH_CACHE_TTL_SECONDS: CACHE_TTL_SECONDS } });
 
     it("a token revoked in one process fails there on the very next request and in the other at the notice", async () => {
-      const agent = await registerAgent(a2);
-      expect((await me(b2.baseUrl, agent.token)).status).toBe(200);
-      expect((await me(b2.baseUrl, agent.token)).status).toBe(200);
-      const tokenId = (await me(a2.baseUrl, agent.token)).body.token.id;
-      const revoked = await http(a2.baseUrl, "DELETE", `/api/public/v1/tokens/${tokenId}`, { token: agent.token });
+      const agent = await registerAgent(pair2.a);
+      expect((await me(pair2.b.baseUrl, agent.token)).status).toBe(200);
+      expect((await me(pair2.b.baseUrl, agent.token)).status).toBe(200);
+      const tokenId = (await me(pair2.a.baseUrl, agent.token)).body.token.id;
+      const revoked = await http(pair2.a.baseUrl, "DELETE", `/api/public/v1/tokens/${tokenId}`, { token: agent.token });
       expect(revoked.status).toBe(200);
-      expect((await me(a2.baseUrl, agent.token)).status).toBe(401);
+      expect((await me(pair2.a.baseUrl, agent.token)).status).toBe(401);
       expect(
         (
           await until(
-            () => me(b2.baseUrl, agent.token),
+            () => me(pair2.b.baseUrl, agent.token),
             (r) => r.status === 401,
           )
         ).status,
@@ -158,32 +157,32 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
     });
 
     it("a claim through one process retires the pre-claim token in the other", async () => {
-      const agent = await registerAgent(a2);
-      const before = await me(b2.baseUrl, agent.token);
+      const agent = await registerAgent(pair2.a);
+      const before = await me(pair2.b.baseUrl, agent.token);
       expect(before.body.account.claimed).toBe(false);
-      const claimed = await claimAgent(a2, agent);
+      const claimed = await claimAgent(pair2.a, agent);
       expect(
         (
           await until(
-            () => me(b2.baseUrl, agent.token),
+            () => me(pair2.b.baseUrl, agent.token),
             (r) => r.status === 401,
           )
         ).status,
       ).toBe(401);
-      const after = await me(b2.baseUrl, claimed.token);
+      const after = await me(pair2.b.baseUrl, claimed.token);
       expect(after.status).toBe(200);
       expect(after.body.account.claimed).toBe(true);
     });
 
     it("a feature flag turned off through one process gates the other", async () => {
-      const agent = await claimedAgent(a2);
-      const team = () => http(b2.baseUrl, "GET", "/api/public/v1/team", { token: agent.token });
+      const agent = await claimedAgent(pair2.a);
+      const team = () => http(pair2.b.baseUrl, "GET", "/api/public/v1/team", { token: agent.token });
       expect((await team()).status).toBe(200);
-      await setFeatures(a2, agent.accountId, { public_api_team: false });
+      await setFeatures(pair2.a, agent.accountId, { public_api_team: false });
       const refused = await until(team, (r) => r.status === 403);
       expect(refused.status).toBe(403);
       expect(refused.body.details).toMatchObject({ reason: "feature_disabled", featureKey: "public_api_team" });
-      await setFeatures(a2, agent.accountId, { public_api_team: true });
+      await setFeatures(pair2.a, agent.accountId, { public_api_team: true });
       expect((await until(team, (r) => r.status === 200)).status).toBe(200);
     });
   });
@@ -191,49 +190,40 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
   // Public search answers are cached per process (no database read on a warm answer): a job
   // published, edited or closed through one process shows in the other's search at the notice.
   describe("listing cache", () => {
-    let a4: TestServer;
-    let b4: OtherProcess;
-    beforeAll(async () => {
-      // Polling search without pause would spend the default 120 public reads a minute.
-      a4 = await startTestServer({
-        env: { OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "1000000", OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "1000000" },
-      });
-      b4 = await startSecondProcess(a4);
-    });
-    afterAll(async () => {
-      await stopProcess(b4);
-      await a4?.close();
+    // Polling search without pause would spend the default 120 public reads a minute.
+    const pair4 = processPair({
+      env: { OPENTRAIN_PUBLIC_RATE_LIMIT_PER_MINUTE: "1000000", OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "1000000" },
     });
 
     it("publish, edit and close through one process reach the other's cached search", async () => {
-      const agent = await claimedAgent(a4);
+      const agent = await claimedAgent(pair4.a);
       const word = `zyx${Date.now().toString(36)}`;
       const search = (baseUrl: string) => http(baseUrl, "GET", `/api/public/v1/jobs?q=${word}`, {});
       const titles = (r: HttpResult) => (r.body.jobs as { title: string }[]).map((j) => j.title);
       // Both processes cache the empty answer first.
-      expect(titles(await search(a4.baseUrl))).toEqual([]);
-      expect(titles(await search(b4.baseUrl))).toEqual([]);
-      const jobId = await createOpenJob(a4, agent.token, { title: `Label ${word} reviews` });
-      expect(titles(await search(a4.baseUrl))).toEqual([`Label ${word} reviews`]);
+      expect(titles(await search(pair4.a.baseUrl))).toEqual([]);
+      expect(titles(await search(pair4.b.baseUrl))).toEqual([]);
+      const jobId = await createOpenJob(pair4.a, agent.token, { title: `Label ${word} reviews` });
+      expect(titles(await search(pair4.a.baseUrl))).toEqual([`Label ${word} reviews`]);
       const seen = await until(
-        () => search(b4.baseUrl),
+        () => search(pair4.b.baseUrl),
         (r) => titles(r).length === 1,
       );
       expect(titles(seen)).toEqual([`Label ${word} reviews`]);
 
-      const edited = await apiOf(a4)("PATCH", `/jobs/${jobId}`, agent.token, { jobTitle: `Rank ${word} answers` });
+      const edited = await apiOf(pair4.a)("PATCH", `/jobs/${jobId}`, agent.token, { jobTitle: `Rank ${word} answers` });
       expect(edited.status, JSON.stringify(edited.body)).toBe(200);
       const renamed = await until(
-        () => search(b4.baseUrl),
+        () => search(pair4.b.baseUrl),
         (r) => titles(r)[0] === `Rank ${word} answers`,
       );
       expect(titles(renamed)).toEqual([`Rank ${word} answers`]);
 
-      const closed = await apiOf(a4)("POST", `/jobs/${jobId}/close`, agent.token, {});
+      const closed = await apiOf(pair4.a)("POST", `/jobs/${jobId}/close`, agent.token, {});
       expect(closed.status, JSON.stringify(closed.body)).toBe(200);
-      expect(titles(await search(a4.baseUrl))).toEqual([]);
+      expect(titles(await search(pair4.a.baseUrl))).toEqual([]);
       const gone = await until(
-        () => search(b4.baseUrl),
+        () => search(pair4.b.baseUrl),
         (r) => titles(r).length === 0,
       );
       expect(titles(gone)).toEqual([]);
@@ -243,41 +233,32 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
   // A poll at the end of an account's log is answered from memory (services/updates/event-tail-cache.ts):
   // an event written through the other process must still reach it.
   describe("event tail cache", () => {
-    let a5: TestServer;
-    let b5: OtherProcess;
-    beforeAll(async () => {
-      a5 = await startTestServer({ env: { OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "1000000" } });
-      b5 = await startSecondProcess(a5);
-    });
-    afterAll(async () => {
-      await stopProcess(b5);
-      await a5?.close();
-    });
+    const pair5 = processPair({ env: { OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "1000000" } });
 
     it("an event written through one process reaches a poller at the end of its log on the other", async () => {
-      const agent = await claimedAgent(a5);
+      const agent = await claimedAgent(pair5.a);
       const poll = (baseUrl: string, cursor?: string | null) =>
         http(baseUrl, "GET", `/api/public/v1/updates${cursor ? `?cursor=${cursor}` : ""}`, { token: agent.token });
       // The second process learns that the log is empty, then answers the same poll from memory.
-      expect((await poll(b5.baseUrl)).body).toEqual({ events: [], nextCursor: null, hasMore: false });
-      expect((await poll(b5.baseUrl)).body).toEqual({ events: [], nextCursor: null, hasMore: false });
-      const jobId = await publishJob(a5, agent.token, broadJob({ visibility: "INVITE_ONLY" }));
-      const [first, second] = (await sandboxTrainers(a5)).filter((x) => x.status === "ACTIVE");
-      expect((await trainerApplies(a5, first.id, jobId)).status).toBe(201);
+      expect((await poll(pair5.b.baseUrl)).body).toEqual({ events: [], nextCursor: null, hasMore: false });
+      expect((await poll(pair5.b.baseUrl)).body).toEqual({ events: [], nextCursor: null, hasMore: false });
+      const jobId = await publishJob(pair5.a, agent.token, broadJob({ visibility: "INVITE_ONLY" }));
+      const [first, second] = (await sandboxTrainers(pair5.a)).filter((x) => x.status === "ACTIVE");
+      expect((await trainerApplies(pair5.a, first.id, jobId)).status).toBe(201);
       const seen = await until(
-        () => poll(b5.baseUrl),
+        () => poll(pair5.b.baseUrl),
         (r) => r.body.events?.length === 1,
       );
       expect(seen.body.events.map((e: { type: string }) => e.type)).toEqual(["proposal.received"]);
       // At the end again, from the cursor: empty from memory, then the next event arrives.
       const cursor = seen.body.nextCursor as string;
-      expect((await poll(b5.baseUrl, cursor)).body.events).toEqual([]);
-      expect((await poll(b5.baseUrl, cursor)).body.events).toEqual([]);
-      expect((await trainerApplies(a5, second.id, jobId)).status).toBe(201);
+      expect((await poll(pair5.b.baseUrl, cursor)).body.events).toEqual([]);
+      expect((await poll(pair5.b.baseUrl, cursor)).body.events).toEqual([]);
+      expect((await trainerApplies(pair5.a, second.id, jobId)).status).toBe(201);
       // The writing process knows at once.
-      expect((await poll(a5.baseUrl, cursor)).body.events).toHaveLength(1);
+      expect((await poll(pair5.a.baseUrl, cursor)).body.events).toHaveLength(1);
       const next = await until(
-        () => poll(b5.baseUrl, cursor),
+        () => poll(pair5.b.baseUrl, cursor),
         (r) => r.body.events?.length === 1,
       );
       expect(next.body.events).toHaveLength(1);
@@ -288,47 +269,43 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
   // The conversation list is answered from a per-process cache (services/messages/inbox-cache.ts):
   // a message or a read through one process must reach the other's cached list.
   describe("inbox cache", () => {
-    let a6: TestServer;
-    let b6: OtherProcess;
-    beforeAll(async () => {
-      a6 = await startTestServer({ env: { OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "1000000" } });
-      b6 = await startSecondProcess(a6);
-    });
-    afterAll(async () => {
-      await stopProcess(b6);
-      await a6?.close();
-    });
+    const pair6 = processPair({ env: { OPENTRAIN_API_RATE_LIMIT_PER_MINUTE: "1000000" } });
 
     it("a message and a read marker written through one process reach the other's cached list", async () => {
-      const agent = await claimedAgent(a6);
-      const [trainer] = await activeTrainers(a6);
-      const thread = await openThread(a6, agent, trainer!);
+      const agent = await claimedAgent(pair6.a);
+      const [trainer] = await activeTrainers(pair6.a);
+      const thread = await openThread(pair6.a, agent, trainer!);
       const list = (baseUrl: string) => http(baseUrl, "GET", "/api/public/v1/messages", { token: agent.token });
       const first = (r: HttpResult) => r.body.conversations?.[0] as { unreadCount: number; lastMessage: unknown };
       // The second process caches the empty thread, twice the same.
-      expect(first(await list(b6.baseUrl))).toMatchObject({ lastMessage: null, unreadCount: 0 });
-      expect(first(await list(b6.baseUrl))).toMatchObject({ lastMessage: null, unreadCount: 0 });
-      const sent = await http(a6.baseUrl, "POST", "/api/public/v1/messages", {
+      expect(first(await list(pair6.b.baseUrl))).toMatchObject({ lastMessage: null, unreadCount: 0 });
+      expect(first(await list(pair6.b.baseUrl))).toMatchObject({ lastMessage: null, unreadCount: 0 });
+      const sent = await http(pair6.a.baseUrl, "POST", "/api/public/v1/messages", {
         token: agent.token,
         json: { conversationId: thread.conversationId, content: "Hi! The guidelines follow." },
       });
       expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-      expect((await trainerWrites(a6, trainer!.id, thread.conversationId, "Happy to help.")).status).toBe(201);
+      expect((await trainerWrites(pair6.a, trainer!.id, thread.conversationId, "Happy to help.")).status).toBe(201);
       const unread = await until(
-        () => list(b6.baseUrl),
+        () => list(pair6.b.baseUrl),
         (r) => first(r)?.unreadCount === 1,
       );
       expect(first(unread)).toMatchObject({ unreadCount: 1, lastMessage: { content: "Happy to help." } });
       // Read through the second process; the first (which cached nothing yet) and then a cached
       // answer of the first catch up with a read through the second.
-      expect(first(await list(a6.baseUrl))).toMatchObject({ unreadCount: 1 });
-      const opened = await http(b6.baseUrl, "GET", `/api/public/v1/messages?conversationId=${thread.conversationId}`, {
-        token: agent.token,
-      });
+      expect(first(await list(pair6.a.baseUrl))).toMatchObject({ unreadCount: 1 });
+      const opened = await http(
+        pair6.b.baseUrl,
+        "GET",
+        `/api/public/v1/messages?conversationId=${thread.conversationId}`,
+        {
+          token: agent.token,
+        },
+      );
       expect(opened.status, JSON.stringify(opened.body)).toBe(200);
-      expect(first(await list(b6.baseUrl))).toMatchObject({ unreadCount: 0 });
+      expect(first(await list(pair6.b.baseUrl))).toMatchObject({ unreadCount: 0 });
       const read = await until(
-        () => list(a6.baseUrl),
+        () => list(pair6.a.baseUrl),
         (r) => first(r)?.unreadCount === 0,
       );
       expect(first(read)).toMatchObject({ unreadCount: 0 });
@@ -337,61 +314,56 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two server processes on one Pos
 
   // Money operations raced from both processes: each takes effect once, and the ledger agrees.
   describe("money races", () => {
-    let a3: TestServer;
-    let b3: OtherProcess;
-    beforeAll(async () => {
-      resetTrainerPool();
-      a3 = await startTestServer();
-      b3 = await startSecondProcess(a3);
-    });
-    afterAll(async () => {
-      await stopProcess(b3);
-      await a3?.close();
-    });
+    resetTrainerPool();
+    const pair3 = processPair();
     const helper = (baseUrl: string, path: string, json: unknown) =>
-      http(baseUrl, "POST", `/api/sandbox/v1${path}`, { token: a3.server.config.sandboxSecret, json });
+      http(baseUrl, "POST", `/api/sandbox/v1${path}`, { token: pair3.a.server.config.sandboxSecret, json });
 
     it("one top-up paid at both processes at once is credited once", async () => {
-      const e = await employer(a3);
-      const topUpId = await createTopUp(a3, e.token, 300);
+      const e = await employer(pair3.a);
+      const topUpId = await createTopUp(pair3.a, e.token, 300);
       const paid = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          helper(i % 2 ? b3.baseUrl : a3.baseUrl, `/top-ups/${topUpId}/complete`, { card: "4242424242424242" }),
+          helper(i % 2 ? pair3.b.baseUrl : pair3.a.baseUrl, `/top-ups/${topUpId}/complete`, {
+            card: "4242424242424242",
+          }),
         ),
       );
       expect(paid.every((r) => r.status === 200)).toBe(true);
       expect(paid.filter((r) => !r.body.alreadyPaid)).toHaveLength(1);
-      const entries = await allLedgerEntries(a3, e.token);
+      const entries = await allLedgerEntries(pair3.a, e.token);
       expect(entries.filter((x) => x.type === "TOP_UP")).toHaveLength(1);
-      const credits = await api(a3, "GET", "/credits", e.token);
+      const credits = await api(pair3.a, "GET", "/credits", e.token);
       expect(credits.body.credits.availableCents).toBe(30_000);
-      await auditLedger(a3, e.accountId, e.token);
+      await auditLedger(pair3.a, e.accountId, e.token);
     });
 
     it("one hire approval confirmed at both processes at once executes once", async () => {
-      const e = await employer(a3);
-      await buyCredits(a3, e.token, 1000);
-      const { jobId, proposalIds } = await jobWithProposals(a3, e, 1);
-      const req = await hire(a3, e.token, proposalIds[0]!, { milestone: { name: "Race", amount: 100 } });
+      const e = await employer(pair3.a);
+      await buyCredits(pair3.a, e.token, 1000);
+      const { jobId, proposalIds } = await jobWithProposals(pair3.a, e, 1);
+      const req = await hire(pair3.a, e.token, proposalIds[0]!, { milestone: { name: "Race", amount: 100 } });
       expect(req.status).toBe(202);
       const approvalId = req.body.approval.id;
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          helper(i % 2 ? b3.baseUrl : a3.baseUrl, `/approvals/${approvalId}/confirm`, { paymentSource: "credits" }),
+          helper(i % 2 ? pair3.b.baseUrl : pair3.a.baseUrl, `/approvals/${approvalId}/confirm`, {
+            paymentSource: "credits",
+          }),
         ),
       );
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
       expect(results.filter((r) => r.status === 409)).toHaveLength(19);
-      const contracts = await api(a3, "GET", `/contracts?jobId=${jobId}`, e.token);
+      const contracts = await api(pair3.a, "GET", `/contracts?jobId=${jobId}`, e.token);
       expect(contracts.body.contracts).toHaveLength(1);
-      const entries = await allLedgerEntries(a3, e.token);
+      const entries = await allLedgerEntries(pair3.a, e.token);
       expect(entries.filter((x) => x.type === "HOLD")).toHaveLength(1);
-      const credits = await api(a3, "GET", "/credits", e.token);
+      const credits = await api(pair3.a, "GET", "/credits", e.token);
       expect(credits.body.credits).toMatchObject({
         availableCents: 100_000 - hireChargeCents(10_000),
         reservedCents: 10_000,
       });
-      await auditLedger(a3, e.accountId, e.token);
+      await auditLedger(pair3.a, e.accountId, e.token);
     });
   });
 });
