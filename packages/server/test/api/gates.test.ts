@@ -67,9 +67,7 @@ afterAll(() => {
     lines.push(`${op.id.padEnd(width)}  ${CELLS.map((c) => String(row[c] ?? "·").padStart(10)).join("")}`);
   }
   const cells = [...matrix.values()].reduce((n, r) => n + Object.keys(r).length, 0);
-  process.stdout.write(
-    `\nAuthorization matrix (${cells} cells, every one asserted; * = not implemented yet):\n${lines.join("\n")}\n`,
-  );
+  process.stdout.write(`\nAuthorization matrix (${cells} cells, every one asserted):\n${lines.join("\n")}\n`);
 });
 
 /** Credentials that are not tokens: wrong prefix, truncated, unknown, wrong scheme. */
