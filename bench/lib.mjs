@@ -41,16 +41,25 @@ export async function stopProcess(child) {
 
 /**
  * Runs the load generator process against `url`. `spec` ({ method, requests: [{ path, body }] })
- * sends each listed request once instead of GETting `url` for `seconds` (see load.mjs).
+ * sends each listed request once instead of GETting `url` for `seconds` (see load.mjs); `headers`
+ * are added to every request.
  */
-export function load(url, { connections = 50, seconds = 5, token = "", spec = null } = {}) {
+export function load(url, { connections = 50, seconds = 5, token = "", spec = null, headers = {} } = {}) {
   const dir = spec ? mkdtempSync(join(tmpdir(), "bench-load-")) : null;
   const specFile = dir ? join(dir, "spec.json") : "";
   if (dir) writeFileSync(specFile, JSON.stringify(spec));
   try {
     const res = spawnSync(
       process.execPath,
-      [join(ROOT, "bench/load.mjs"), url, String(connections), String(seconds), token, specFile],
+      [
+        join(ROOT, "bench/load.mjs"),
+        url,
+        String(connections),
+        String(seconds),
+        token,
+        specFile,
+        JSON.stringify(headers),
+      ],
       { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
     );
     if (res.status !== 0) throw new Error(`load generator failed: ${res.stderr}`);

@@ -3,13 +3,14 @@
 // With a spec file (5th argument: JSON { method, requests: [{ path, body }], repeat? }) it sends
 // each listed request exactly once, in turn across the connections (writes that must not repeat:
 // one confirm per approval, messages spread over conversations), or with `repeat` cycles through
-// them for `seconds`; without, GETs `url` for `seconds`.
+// them for `seconds`; without, GETs `url` for `seconds`. A 6th argument (JSON object) adds
+// request headers (e.g. accept-encoding).
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 
-const [url, connections = "50", seconds = "5", token = "", specFile = ""] = process.argv.slice(2);
+const [url, connections = "50", seconds = "5", token = "", specFile = "", extraHeaders = "{}"] = process.argv.slice(2);
 const spec = specFile ? JSON.parse(readFileSync(specFile, "utf8")) : null;
-const headers = token ? { authorization: `Bearer ${token}` } : {};
+const headers = { ...JSON.parse(extraHeaders), ...(token ? { authorization: `Bearer ${token}` } : {}) };
 let next = 0;
 const options = spec
   ? {

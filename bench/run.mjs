@@ -24,12 +24,16 @@ const CLI = join(ROOT, "packages/cli/dist/bin.js");
 /** Conversations in the inbox that GET /messages lists. */
 const INBOX_CONVERSATIONS = 5;
 /**
- * The HTTP targets: [label, path, token]: none, `agent` (a fresh agent's, whose event log is
- * empty: /updates polls at its end) or `inbox` (a claimed account with INBOX_CONVERSATIONS threads).
+ * The HTTP targets: [label, path, token, request headers]. Tokens: none, `agent` (a fresh
+ * agent's, whose event log is empty: /updates polls at its end) or `inbox` (a claimed account
+ * with INBOX_CONVERSATIONS threads). Clients of the public search (browsers, fetch, CDNs) send
+ * `accept-encoding: gzip`; without it the answer is identity.
  */
+const GZIP = { "accept-encoding": "gzip" };
 const TARGETS = [
   ["GET /auth/me", "/api/public/v1/auth/me", "agent"],
-  ["GET /jobs?q=rlhf", "/api/public/v1/jobs?q=rlhf&limit=20", null],
+  ["GET /jobs?q=rlhf", "/api/public/v1/jobs?q=rlhf&limit=20", null, { "accept-encoding": "identity" }],
+  ["GET /jobs?q=rlhf (gzip)", "/api/public/v1/jobs?q=rlhf&limit=20", null, GZIP],
   ["GET /updates", "/api/public/v1/updates", "agent"],
   [`GET /messages (${INBOX_CONVERSATIONS} conversations)`, "/api/public/v1/messages", "inbox"],
 ];
@@ -109,13 +113,17 @@ try {
     const inbox = await account(platform.url);
     await inboxOf(platform.url, inbox.token, INBOX_CONVERSATIONS);
     const tokens = { agent: await register(platform.url), inbox: inbox.token };
-    for (const [name, path, tokenKind] of TARGETS) {
+    for (const [name, path, tokenKind, headers = {}] of TARGETS) {
       const token = tokenKind ? tokens[tokenKind] : "";
       const probe = await fetch(`${platform.url}${path}`, {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
+        headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
-      const bytes = (await probe.arrayBuffer()).byteLength;
-      const r = load(`${platform.url}${path}`, { connections, seconds, token });
+      // fetch decodes a gzip body: the bytes on the wire are its content-length then.
+      const encoded = probe.headers.get("content-encoding");
+      const decodedBytes = (await probe.arrayBuffer()).byteLength;
+      if (headers === GZIP && encoded !== "gzip") throw new Error(`${name} on ${dbName}: answered without gzip`);
+      const bytes = encoded ? Number(probe.headers.get("content-length")) : decodedBytes;
+      const r = load(`${platform.url}${path}`, { connections, seconds, token, headers });
       if (r.non2xx > 0 || r.errors > 0)
         throw new Error(`${name} on ${dbName}: ${r.non2xx} non-2xx, ${r.errors} errors`);
       httpRows.push({
@@ -126,7 +134,7 @@ try {
         p99: r.p99,
         ratio: (r.rps / base.rps).toFixed(2),
         bytes,
-        ratio_same_size: bytes > LARGE_BODY ? (r.rps / sameSizeBaseline(bytes).rps).toFixed(2) : "-",
+        ratio_same_size: bytes > LARGE_BODY || encoded ? (r.rps / sameSizeBaseline(bytes).rps).toFixed(2) : "-",
       });
     }
     // CLI cold start of a command that calls the server (the PGlite one: the sandbox default).
@@ -203,8 +211,12 @@ const doc = `# Performance
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version}).
 Every HTTP figure sits next to a bare Fastify route answering a constant, measured in the same run
 on the same machine; the load generator (autocannon) runs in its own process. Latencies in ms.
-\`ratio\` compares with the constant route; for an answer over ${LARGE_BODY / 1024} KiB, \`ratio_same_size\`
-compares with a bare route answering as many bytes (moving a large body costs the same anywhere).
+\`ratio\` compares with the constant route; for an answer over ${LARGE_BODY / 1024} KiB (or compressed),
+\`ratio_same_size\` compares with a bare route answering as many bytes (moving a large body costs the
+same anywhere). \`bytes\` is what goes on the wire. \`(gzip)\` rows send \`Accept-Encoding: gzip\`, as
+browsers, fetch/undici, \`curl --compressed\` and CDNs do: the public search answers with the gzip
+copy it keeps next to each cached answer (compressed once, not per request); the row without
+sends \`Accept-Encoding: identity\` and gets the uncompressed bytes.
 
 ## HTTP, ${connections} connections, ${seconds} s per target
 

@@ -5,6 +5,7 @@ import type { HandlerMap } from "../handlers/index.js";
 import type { AppDeps } from "../app.js";
 import { runGates } from "./gates.js";
 import { JsonText, StatusResult, type Handler, type RequestContext } from "./request-context.js";
+import { sendJsonText } from "./send-json-text.js";
 import { validateInput } from "./validate-input.js";
 
 /** `/tokens/{tokenId}` → `/api/public/v1/tokens/:tokenId` */
@@ -115,8 +116,7 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
         // Listings (and the bare 404 of an unlisted job) may be cached at the edge.
         if (publicRead) reply.header("cache-control", PUBLIC_CACHE_CONTROL);
         if (result instanceof StatusResult) return reply.status(result.status).send(result.body);
-        if (result instanceof JsonText)
-          return reply.status(op.successStatus).type("application/json; charset=utf-8").send(result.json);
+        if (result instanceof JsonText) return sendJsonText(req, reply, op.successStatus, result);
         return reply.status(op.successStatus).send(result);
       },
     });

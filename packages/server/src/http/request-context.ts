@@ -3,6 +3,7 @@ import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Principal, ServiceContext } from "../services/context.js";
 import type { SandboxRuntime } from "../sandbox/runtime.js";
+import type { PrecompressedJson } from "./precompressed-json.js";
 
 /** What a handler receives besides its validated input. */
 export interface RequestContext extends ServiceContext {
@@ -20,9 +21,12 @@ export class StatusResult<T> {
   ) {}
 }
 
-/** A success body already serialized (a cached answer), sent as it is. */
+/**
+ * A success body already serialized, sent as it is; a `PrecompressedJson` (a cached answer) goes
+ * gzipped to clients that accept gzip, and its answers vary by `Accept-Encoding`.
+ */
 export class JsonText {
-  constructor(readonly json: string | Buffer) {}
+  constructor(readonly json: string | Buffer | PrecompressedJson) {}
 }
 
 export type Handler<O extends Operation> = (

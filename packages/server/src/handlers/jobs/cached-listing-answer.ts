@@ -1,22 +1,21 @@
-import { iso } from "../../clock.js";
+import { PrecompressedJson } from "../../http/precompressed-json.js";
 import { JsonText, type RequestContext } from "../../http/request-context.js";
 
 /**
- * A tokenless listing answer from the listing cache, serialized and encoded once per listing
- * change (stored as bytes: encoding and measuring a large string on every request was most of
- * its cost); only its `generatedAt` is stamped per request.
+ * A tokenless listing answer from the listing cache, serialized once per listing change and
+ * stored complete, `generatedAt` included (the spec's "when the body was built"; at most the
+ * cache TTL old, well inside the edge's s-maxage). Stored as bytes, with a gzip copy made once:
+ * encoding, measuring and sending a large answer on every request was most of its cost.
+ * Without the cache (change notices down) every request builds its own answer.
  */
 export async function cachedListingAnswer(
   ctx: RequestContext,
   key: string,
   compute: () => Promise<{ generatedAt: string }>,
 ): Promise<JsonText> {
-  // `{...}` is stored without its closing brace; `,"generatedAt":"…"}` completes it.
-  const serialize = async () => {
-    const { generatedAt: _computedAt, ...rest } = await compute();
-    return Buffer.from(JSON.stringify(rest).slice(0, -1));
-  };
-  const head = ctx.listingCache ? await ctx.listingCache.get(key, serialize) : await serialize();
-  const tail = Buffer.from(`,"generatedAt":${JSON.stringify(iso(ctx.clock.now()))}}`);
-  return new JsonText(Buffer.concat([head, tail]));
+  const serialize = async () => Buffer.from(JSON.stringify(await compute()));
+  const answer = ctx.listingCache
+    ? await ctx.listingCache.get(key, serialize)
+    : new PrecompressedJson(await serialize(), { compress: false });
+  return new JsonText(answer);
 }

@@ -1,19 +1,23 @@
 import { sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
+import { PrecompressedJson } from "../../http/precompressed-json.js";
 import { onCommit, type ServiceContext } from "../context.js";
 
 /** The PostgreSQL channel on which every process hears that the public listing changed. */
 export const LISTING_CHANGES_CHANNEL = "opentrain_listing_changes";
 
 const MAX_ENTRIES = 2_000;
-/** Answers run from a few hundred bytes to ~200 KiB (100 jobs): bound the bytes, not just the count. */
+/**
+ * Answers run from a few hundred bytes to ~200 KiB (100 jobs): bound the bytes, not just the
+ * count (each answer's gzip copy included, counted once it is made).
+ */
 const MAX_BYTES = 64 * 1024 * 1024;
 /** Bounds how long an answer is served if a change notice were lost in transit. */
 const TTL_MS = 60_000;
 
 interface Entry {
   generation: number;
-  body: Buffer;
+  answer: PrecompressedJson;
 }
 
 /**
@@ -30,27 +34,42 @@ export class ListingCache {
   private generation = 0;
   /** False while change notices may be missed (listener down): then nothing is served from here. */
   private live: boolean;
-  private readonly entries = new LRUCache<string, Entry>({
-    max: MAX_ENTRIES,
-    maxSize: MAX_BYTES,
-    sizeCalculation: (e) => e.body.length + 64,
-    ttl: TTL_MS,
-  });
+  private readonly entries: LRUCache<string, Entry>;
 
-  constructor(opts: { live?: boolean } = {}) {
+  constructor(opts: { live?: boolean; maxBytes?: number } = {}) {
     this.live = opts.live ?? true;
+    this.entries = new LRUCache<string, Entry>({
+      max: MAX_ENTRIES,
+      maxSize: opts.maxBytes ?? MAX_BYTES,
+      sizeCalculation: (e) => e.answer.size + 64,
+      ttl: TTL_MS,
+    });
   }
 
-  /** The cached answer for `key`, or the result of `compute` (stored when nothing changed meanwhile). */
-  async get(key: string, compute: () => Promise<Buffer>): Promise<Buffer> {
+  /**
+   * The cached answer for `key`, or the result of `compute` (stored when nothing changed
+   * meanwhile). Only a stored answer gets a gzip copy: one sent once goes as it is.
+   */
+  async get(key: string, compute: () => Promise<Buffer>): Promise<PrecompressedJson> {
     if (this.live) {
       const hit = this.entries.get(key);
-      if (hit && hit.generation === this.generation) return hit.body;
+      if (hit && hit.generation === this.generation) return hit.answer;
     }
     const readAt = this.generation;
     const body = await compute();
-    if (this.live && readAt === this.generation) this.entries.set(key, { generation: readAt, body });
-    return body;
+    if (!this.live || readAt !== this.generation) return new PrecompressedJson(body, { compress: false });
+    const answer: PrecompressedJson = new PrecompressedJson(body, {
+      compress: true,
+      onCompressed: () => this.recount(key, answer),
+    });
+    this.entries.set(key, { generation: readAt, answer });
+    return answer;
+  }
+
+  /** The gzip copy of a stored answer now exists: count its bytes (the entry keeps its TTL). */
+  private recount(key: string, answer: PrecompressedJson): void {
+    const entry = this.entries.peek(key);
+    if (entry?.answer === answer) this.entries.set(key, { ...entry }, { noUpdateTTL: true });
   }
 
   /** Something in the public listing changed: every cached answer is void. */

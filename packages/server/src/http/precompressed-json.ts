@@ -1,0 +1,51 @@
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
+
+const gzipAsync = promisify(gzipCallback);
+
+/** Below this a body goes as it is: gzip would save a few hundred bytes at most. */
+export const MIN_GZIP_BYTES = 1024;
+
+/**
+ * A serialized JSON answer that is sent many times (a cached public listing answer), with a
+ * gzip copy made once, on the first request that accepts gzip. Throughput of these answers is
+ * bound by bytes on the wire; compressing on every request would cost more CPU than it saves,
+ * compressing once per cached answer costs next to nothing.
+ */
+export class PrecompressedJson {
+  #gzip: Promise<Buffer | null> | undefined;
+  #gzipLength = 0;
+
+  /**
+   * @param opts.compress false for an answer sent once (computed while the cache is off): it
+   *   goes as it is. `onCompressed` runs once the gzip copy exists (the cache counts its bytes).
+   */
+  constructor(
+    readonly identity: Buffer,
+    private readonly opts: { compress: boolean; onCompressed?: () => void },
+  ) {}
+
+  /** Bytes held: the identity body plus its gzip copy once made. */
+  get size(): number {
+    return this.identity.length + this.#gzipLength;
+  }
+
+  /** The gzip copy (made on the first call, shared by concurrent callers), or null: send `identity`. */
+  gzip(): Promise<Buffer | null> {
+    if (!this.opts.compress || this.identity.length < MIN_GZIP_BYTES) return Promise.resolve(null);
+    this.#gzip ??= gzipAsync(this.identity).then(
+      (bytes) => {
+        if (bytes.length >= this.identity.length) return null;
+        this.#gzipLength = bytes.length;
+        this.opts.onCompressed?.();
+        return bytes;
+      },
+      // Never keep a failure: this request goes as it is, the next one tries again.
+      () => {
+        this.#gzip = undefined;
+        return null;
+      },
+    );
+    return this.#gzip;
+  }
+}
