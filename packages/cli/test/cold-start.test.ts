@@ -1,15 +1,14 @@
 /**
  * Cold-start guard (issue 7), not a timing test: runs the BUILT `opentrain` binary with a preload
  * that records every file module it loads, then reads which sources those bundle files hold
- * (esbuild writes a `// <source path>` line before each module; scripts/bundle-bins.mjs keeps
- * them). Fails when `--version` pulls in more than the version, or when a command pulls in other
+ * (dist/chunks/sources.json, from esbuild's metafile; scripts/bundle-bins.mjs writes it). Fails when `--version` pulls in more than the version, or when a command pulls in other
  * namespaces' command modules, the MCP SDK, or undici (the SDK's default transport is node:http).
  * Needs `npm run build` (the bundle).
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -17,7 +16,11 @@ const CLI_DIR = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const BIN = join(CLI_DIR, "dist/bin.js");
 const PRELOAD = join(CLI_DIR, "test/fixtures/record-loads.mjs");
 const TESTKIT = resolve(CLI_DIR, "../testkit/dist/index.js");
-const bundled = existsSync(join(CLI_DIR, "dist/chunks")) && existsSync(TESTKIT);
+const ROOT = resolve(CLI_DIR, "../..");
+const SOURCES = join(CLI_DIR, "dist/chunks/sources.json");
+const bundled = existsSync(SOURCES) && existsSync(TESTKIT);
+/** Output file (repository path) → the source modules it holds. */
+const sourcesByOutput: Record<string, string[]> = bundled ? JSON.parse(readFileSync(SOURCES, "utf8")) : {};
 
 if (!bundled) process.stderr.write(`cold-start guard skipped: run "npm run build" first\n`);
 
@@ -46,9 +49,7 @@ describe.skipIf(!bundled)("opentrain cold start loads only what the command need
             const lines = readFileSync(log, "utf8").split("\n");
             const files = lines.filter((l) => l.startsWith("file ")).map((l) => fileURLToPath(l.slice(5)));
             const ours = files.filter((f) => f.startsWith(join(CLI_DIR, "dist")));
-            const sources = ours.flatMap((f) =>
-              [...readFileSync(f, "utf8").matchAll(/^\/\/ ((?:packages|node_modules)\/\S+)$/gm)].map((m) => m[1]!),
-            );
+            const sources = ours.flatMap((f) => sourcesByOutput[relative(ROOT, f)] ?? []);
             const builtins = lines.filter((l) => l.startsWith("builtin ")).map((l) => l.slice(8));
             done({ code: err ? Number(err.code ?? 1) : 0, stdout, sources, builtins });
           } catch (e) {
