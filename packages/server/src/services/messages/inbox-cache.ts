@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { ChangeMarks } from "../change-marks.js";
 import { onCommit, type ServiceContext } from "../context.js";
 
 /** The PostgreSQL channel of conversation-list changes (payload: account id, or `*` for all; migration 0011). */
@@ -30,10 +31,7 @@ interface Entry {
  * racing a write never stores what the write replaced.
  */
 export class InboxCache {
-  private counter = 0;
-  /** Reads begun before this counter value are void (set by `clear`). */
-  private floor = 0;
-  private readonly changedAt = new Map<string, number>();
+  private readonly marks = new ChangeMarks(MAX_CHANGED_ACCOUNTS, () => this.clear());
   private readonly entries = new LRUCache<string, Entry>({
     max: MAX_ENTRIES,
     maxSize: MAX_BYTES,
@@ -52,31 +50,22 @@ export class InboxCache {
     const fullKey = `${accountId}\n${key}`;
     if (this.live) {
       const hit = this.entries.get(fullKey);
-      if (hit && this.isCurrent(hit.accountId, hit.readAt)) return hit.body;
+      if (hit && this.marks.isCurrent(hit.accountId, hit.readAt)) return hit.body;
     }
-    const readAt = this.counter;
+    const readAt = this.marks.beginRead();
     const body = await compute();
-    if (this.live && this.isCurrent(accountId, readAt)) this.entries.set(fullKey, { accountId, readAt, body });
+    if (this.live && this.marks.isCurrent(accountId, readAt)) this.entries.set(fullKey, { accountId, readAt, body });
     return body;
-  }
-
-  /** True when no change of the account was noted after a read that began at `readAt`. */
-  private isCurrent(accountId: string, readAt: number): boolean {
-    return readAt >= this.floor && (this.changedAt.get(accountId) ?? -1) <= readAt;
   }
 
   /** Something the account's lists show changed (`*`: any account's). */
   noteChange(accountId: string): void {
     if (accountId === "*" || accountId === "") return this.clear();
-    this.counter += 1;
-    this.changedAt.set(accountId, this.counter);
-    if (this.changedAt.size > MAX_CHANGED_ACCOUNTS) this.clear();
+    this.marks.note(accountId);
   }
 
   clear(): void {
-    this.counter += 1;
-    this.floor = this.counter;
-    this.changedAt.clear();
+    this.marks.reset();
     this.entries.clear();
   }
 

@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { ChangeMarks } from "../change-marks.js";
 
 const MAX_ACCOUNTS = 100_000;
 
@@ -14,10 +15,7 @@ const MAX_ACCOUNTS = 100_000;
  * the read began, so a read racing a write never lowers what is known.
  */
 export class EventTailCache {
-  private counter = 0;
-  /** Reads begun before this counter value are void (set by `clear`). */
-  private floor = 0;
-  private readonly notedAt = new Map<string, number>();
+  private readonly marks = new ChangeMarks(MAX_ACCOUNTS, () => this.clear());
   private readonly latest = new LRUCache<string, bigint>({ max: MAX_ACCOUNTS });
   /** False while notices may be missed (listener down): then nothing is served from here. */
   private live: boolean;
@@ -33,19 +31,17 @@ export class EventTailCache {
 
   /** Marks the start of a database read whose result may be stored with `remember`. */
   beginRead(): number {
-    return this.counter;
+    return this.marks.beginRead();
   }
 
   remember(accountId: string, newestId: bigint, readAt: number): void {
-    if (!this.live || readAt < this.floor || (this.notedAt.get(accountId) ?? -1) > readAt) return;
+    if (!this.live || !this.marks.isCurrent(accountId, readAt)) return;
     this.latest.set(accountId, newestId);
   }
 
   /** An event of the account committed. */
   noteEvent(accountId: string, eventId: bigint): void {
-    this.counter += 1;
-    this.notedAt.set(accountId, this.counter);
-    if (this.notedAt.size > MAX_ACCOUNTS) this.clear();
+    this.marks.note(accountId);
     const known = this.latest.get(accountId);
     if (known !== undefined && eventId > known) this.latest.set(accountId, eventId);
   }
@@ -58,10 +54,8 @@ export class EventTailCache {
   }
 
   clear(): void {
-    this.counter += 1;
-    this.floor = this.counter;
+    this.marks.reset();
     this.latest.clear();
-    this.notedAt.clear();
   }
 
   setLive(live: boolean): void {
