@@ -19,6 +19,7 @@ import pg from "pg";
 import { markdownTable, replaceSection, stopProcess, table } from "./lib.mjs";
 import { account, activeTrainers, api, percentile, publishedJob, sandbox, startPlatform } from "./platform.mjs";
 import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
+import { EXPECTED_UNREADS_SQL } from "../packages/server/dist/db/expected-unreads.js";
 import { createIsolatedDatabase } from "../packages/testkit/dist/isolated-database.js";
 
 const SMALL = 1000;
@@ -229,16 +230,9 @@ export async function seed(databaseUrl, tpl, n) {
       ON CONFLICT (job_id) DO UPDATE SET total = EXCLUDED.total, unreviewed = EXCLUDED.unreviewed`);
     // ...and the ones that keep conversation_unreads: rebuild it from its definition (migration 0010).
     await c.query("DELETE FROM conversation_unreads");
-    await c.query(`INSERT INTO conversation_unreads (user_id, conversation_id, account_id, last_activity_at)
-      SELECT mb.user_id, cv.id, cv.account_id, cv.last_activity_at
-      FROM conversations cv
-      JOIN memberships mb ON mb.account_id = cv.account_id
-      LEFT JOIN conversation_reads r ON r.conversation_id = cv.id AND r.user_id = mb.user_id
-      WHERE EXISTS (
-        SELECT 1 FROM messages m
-        WHERE m.conversation_id = cv.id AND m.sender_kind = 'TRAINER'
-          AND (m.created_at, m.id COLLATE "C")
-            > (COALESCE(r.last_read_at, '-infinity'::timestamptz), COALESCE(r.last_read_message_id, '') COLLATE "C"))`);
+    await c.query(
+      `INSERT INTO conversation_unreads (user_id, conversation_id, account_id, last_activity_at) ${EXPECTED_UNREADS_SQL}`,
+    );
     await c.query("VACUUM ANALYZE");
     // Flush the seeding's writes now, not as a checkpoint in the middle of the measurements.
     await c.query("CHECKPOINT");

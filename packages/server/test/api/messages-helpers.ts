@@ -2,6 +2,7 @@ import { http, sandbox, type ClaimedAgent, type TestServer } from "@opentrain-ai
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { expect } from "vitest";
+import { EXPECTED_UNREADS_SQL } from "../../src/db/expected-unreads.js";
 import { rowsOf } from "../../src/db/migrate.js";
 import { messages, simulationTasks, trainers, type TrainerRow } from "../../src/db/schema.js";
 import type { ServiceContext } from "../../src/services/context.js";
@@ -105,17 +106,7 @@ export async function replyTaskOf(t: TestServer, messageId: string) {
 export async function auditUnreads(t: TestServer): Promise<void> {
   const drift = rowsOf<Record<string, string>>(
     await t.server.database.db.execute(sql`
-      WITH expected AS (
-        SELECT mb.user_id, c.id AS conversation_id, c.account_id, c.last_activity_at
-        FROM conversations c
-        JOIN memberships mb ON mb.account_id = c.account_id
-        LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = mb.user_id
-        WHERE EXISTS (
-          SELECT 1 FROM messages m
-          WHERE m.conversation_id = c.id AND m.sender_kind = 'TRAINER'
-            AND (m.created_at, m.id COLLATE "C")
-              > (COALESCE(r.last_read_at, '-infinity'::timestamptz), COALESCE(r.last_read_message_id, '') COLLATE "C"))
-      ),
+      WITH expected AS (${sql.raw(EXPECTED_UNREADS_SQL)}),
       kept AS (SELECT user_id, conversation_id, account_id, last_activity_at FROM conversation_unreads)
       (SELECT 'missing' AS drift, * FROM (SELECT * FROM expected EXCEPT SELECT * FROM kept) a)
       UNION ALL
