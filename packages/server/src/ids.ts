@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, timingSafeEqual } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -35,7 +35,9 @@ export function newSecret(kind: keyof typeof SECRET_PREFIXES): string {
 
 /** Secrets are stored only as SHA-256 digests; they are high-entropy, so no slow hash is needed. */
 export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
+  // One-shot hash (Node >= 20.12): every authenticated request hashes its bearer token, and
+  // the one-shot form costs a third of a Hash object's.
+  return hash("sha256", secret, "hex");
 }
 
 /** `ot_pat_8f2a********91cd`: prefix, first 4 and last 4 characters of the random part. */

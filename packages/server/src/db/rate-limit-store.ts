@@ -1,4 +1,4 @@
-import type { RateLimitStore } from "../http/rate-limiter.js";
+import type { RateLimitStore, WindowCount } from "../http/rate-limiter.js";
 import type { Database } from "./client.js";
 
 /**
@@ -76,17 +76,12 @@ export class PostgresRateLimitStore implements RateLimitStore {
     return new PostgresRateLimitStore(database);
   }
 
-  increment(
-    key: string,
-    windowMs: number,
-    nowMs: number,
-    limit: number,
-  ): Promise<{ count: number; resetAtMs: number }> {
+  increment(key: string, windowMs: number, nowMs: number, limit: number): WindowCount | Promise<WindowCount> {
     const resetAtMs = Math.floor(nowMs / windowMs) * windowMs + windowMs;
     const block = this.blocks.get(key);
     if (block && block.resetAtMs === resetAtMs) {
-      if (block.next <= block.end) return Promise.resolve({ count: block.next++, resetAtMs });
-      if (block.spent) return Promise.resolve({ count: limit + 1, resetAtMs });
+      if (block.next <= block.end) return { count: block.next++, resetAtMs };
+      if (block.spent) return { count: limit + 1, resetAtMs };
     }
     const id = `${resetAtMs}\u0000${key}`;
     let entry = this.pending.get(id);

@@ -4,6 +4,7 @@ import { ApiError, OAuthError } from "../errors.js";
 import type { HandlerMap } from "../handlers/index.js";
 import type { AppDeps } from "../app.js";
 import { runGates } from "./gates.js";
+import type { RateLimitHit } from "./rate-limiter.js";
 import { JsonText, StatusResult, type Handler, type RequestContext } from "./request-context.js";
 import { sendJsonText } from "./send-json-text.js";
 import { validateInput } from "./validate-input.js";
@@ -24,10 +25,21 @@ function rateLimitFor(op: Operation, deps: AppDeps): { bucket: string; perMinute
   return { bucket: "api", perMinute: c.apiRateLimitPerMinute };
 }
 
-async function enforceRateLimit(op: Operation, deps: AppDeps, req: FastifyRequest, reply: FastifyReply) {
+/** Counts the request against its per-IP limit; a promise only when the count needs the database. */
+function enforceRateLimit(
+  op: Operation,
+  deps: AppDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): void | Promise<void> {
   const rule = rateLimitFor(op, deps);
   if (!rule) return;
-  const hit = await deps.rateLimiter.hit(`${rule.bucket}:${req.ip}`, rule.perMinute, 60_000);
+  const hit = deps.rateLimiter.hit(`${rule.bucket}:${req.ip}`, rule.perMinute, 60_000);
+  if (hit instanceof Promise) return hit.then((h) => applyRateLimit(op, reply, h));
+  applyRateLimit(op, reply, hit);
+}
+
+function applyRateLimit(op: Operation, reply: FastifyReply, hit: RateLimitHit): void {
   reply.header("x-ratelimit-limit", String(hit.limit));
   reply.header("x-ratelimit-remaining", String(hit.remaining));
   if (hit.allowed) return;
@@ -54,9 +66,10 @@ export function isPublicRead(op: Operation): boolean {
 
 export const PUBLIC_CACHE_CONTROL = "public, s-maxage=300, stale-while-revalidate=3600";
 
-function setCorsHeaders(reply: FastifyReply, methods: string[]): void {
+/** `allowMethods`: e.g. "GET, OPTIONS" (built once per route, not per request). */
+function setCorsHeaders(reply: FastifyReply, allowMethods: string): void {
   reply.header("access-control-allow-origin", "*");
-  reply.header("access-control-allow-methods", [...methods, "OPTIONS"].join(", "));
+  reply.header("access-control-allow-methods", allowMethods);
   reply.header("access-control-expose-headers", "retry-after, x-request-id, x-ratelimit-limit, x-ratelimit-remaining");
 }
 
@@ -69,7 +82,7 @@ function registerPreflights(app: FastifyInstance): void {
   }
   for (const [url, methods] of methodsByUrl) {
     app.options(url, async (req, reply) => {
-      setCorsHeaders(reply, methods);
+      setCorsHeaders(reply, [...methods, "OPTIONS"].join(", "));
       const requested = req.headers["access-control-request-headers"];
       reply.header("access-control-allow-headers", typeof requested === "string" ? requested : "content-type");
       reply.header("access-control-max-age", "86400");
@@ -85,13 +98,16 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
     if (op.api === "sandbox" && deps.config.mode !== "sandbox") continue;
     const handler = (handlers as Record<string, Handler<Operation> | undefined>)[keyOf(op)];
     const publicRead = isPublicRead(op);
+    const allowMethods = `${op.method}, OPTIONS`;
     app.route({
       method: op.method,
       url: routeUrl(op),
       handler: async (req, reply) => {
         // Before the rate limit, so a browser can read the 429 too.
-        if (publicRead) setCorsHeaders(reply, [op.method]);
-        await enforceRateLimit(op, deps, req, reply);
+        if (publicRead) setCorsHeaders(reply, allowMethods);
+        // Awaited only when it is a promise (the count needed the database): each await costs.
+        const limited = enforceRateLimit(op, deps, req, reply);
+        if (limited) await limited;
         const base = {
           db: deps.database.db,
           clock: deps.clock,
@@ -102,7 +118,7 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
           eventTail: deps.eventTail,
           inboxCache: deps.inboxCache,
         };
-        const principal = await runGates(base, req, op);
+        const principal = op.auth === "none" ? null : await runGates(base, req, op);
         if (!handler) {
           throw new ApiError("NOT_FOUND", `${op.method} ${routeUrl(op)} is not available on this server yet.`, {
             reason: "not_implemented",

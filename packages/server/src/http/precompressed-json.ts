@@ -14,6 +14,8 @@ export const MIN_GZIP_BYTES = 1024;
  */
 export class PrecompressedJson {
   #gzip: Promise<Buffer | null> | undefined;
+  /** The settled outcome of `#gzip`: the copy, or null (send identity); undefined until settled. */
+  #gzipped: Buffer | null | undefined;
   #gzipLength = 0;
 
   /**
@@ -30,12 +32,18 @@ export class PrecompressedJson {
     return this.identity.length + this.#gzipLength;
   }
 
-  /** The gzip copy (made on the first call, shared by concurrent callers), or null: send `identity`. */
-  gzip(): Promise<Buffer | null> {
-    if (!this.opts.compress || this.identity.length < MIN_GZIP_BYTES) return Promise.resolve(null);
+  /**
+   * The gzip copy (made on the first call, shared by concurrent callers), or null: send
+   * `identity`. Once known it comes back as a value, not a promise (the cached answer's every
+   * later request: an await per request costs).
+   */
+  gzip(): Buffer | null | Promise<Buffer | null> {
+    if (!this.opts.compress || this.identity.length < MIN_GZIP_BYTES) return null;
+    if (this.#gzipped !== undefined) return this.#gzipped;
     this.#gzip ??= gzipAsync(this.identity).then(
       (bytes) => {
-        if (bytes.length >= this.identity.length) return null;
+        this.#gzipped = bytes.length >= this.identity.length ? null : bytes;
+        if (!this.#gzipped) return null;
         this.#gzipLength = bytes.length;
         this.opts.onCompressed?.();
         return bytes;

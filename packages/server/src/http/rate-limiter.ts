@@ -7,20 +7,26 @@ export interface RateLimitHit {
   retryAfterSeconds: number;
 }
 
+/** A request's position in its window (allowed while at most the limit) and the window's end. */
+export interface WindowCount {
+  count: number;
+  resetAtMs: number;
+}
+
 /** Where counters live; the in-memory store serves one process (PostgreSQL-backed for scale-out). */
 export interface RateLimitStore {
   /**
-   * Counts one request of `key` in the fixed window containing `nowMs`: returns its position in
-   * the window (allowed while at most `limit`) and the window's end.
+   * Counts one request of `key` in the fixed window containing `nowMs`. A count known in memory
+   * comes back as a value, not a promise: this runs on every request, and a promise costs.
    */
-  increment(key: string, windowMs: number, nowMs: number, limit: number): Promise<{ count: number; resetAtMs: number }>;
+  increment(key: string, windowMs: number, nowMs: number, limit: number): WindowCount | Promise<WindowCount>;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
   private readonly windows = new Map<string, { count: number; resetAtMs: number }>();
   private lastSweepMs = 0;
 
-  async increment(key: string, windowMs: number, nowMs: number) {
+  increment(key: string, windowMs: number, nowMs: number): WindowCount {
     this.sweep(nowMs);
     const windowStart = Math.floor(nowMs / windowMs) * windowMs;
     const resetAtMs = windowStart + windowMs;
@@ -31,7 +37,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
       return fresh;
     }
     current.count += 1;
-    return current;
+    // A copy: the window's object keeps counting after this request.
+    return { count: current.count, resetAtMs };
   }
 
   /** Drops finished windows at most once a second, so memory stays bounded by active keys. */
@@ -49,9 +56,16 @@ export class RateLimiter {
     private readonly nowMs: () => number,
   ) {}
 
-  async hit(key: string, limit: number, windowMs: number): Promise<RateLimitHit> {
+  /** The outcome; a promise only when the store must ask the database. */
+  hit(key: string, limit: number, windowMs: number): RateLimitHit | Promise<RateLimitHit> {
     const now = this.nowMs();
-    const { count, resetAtMs } = await this.store.increment(key, windowMs, now, limit);
+    const counted = this.store.increment(key, windowMs, now, limit);
+    return counted instanceof Promise
+      ? counted.then((c) => RateLimiter.outcome(c, limit, now))
+      : RateLimiter.outcome(counted, limit, now);
+  }
+
+  private static outcome({ count, resetAtMs }: WindowCount, limit: number, now: number): RateLimitHit {
     return {
       allowed: count <= limit,
       limit,

@@ -1,3 +1,4 @@
+import cookie from "@fastify/cookie";
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../app.js";
 import { ApiError } from "../errors.js";
@@ -29,6 +30,8 @@ const ASSET_PREFIX = "/assets/";
  */
 export function registerWebRoutes(app: FastifyInstance, deps: AppDeps): void {
   void app.register(async (web) => {
+    // Sessions are the web pages' alone: API requests skip the cookie hooks (a cost on every call).
+    await web.register(cookie, { secret: deps.config.cookieSecret });
     web.addHook("onSend", async (_req, reply, payload) => {
       applySecurityHeaders(reply);
       return payload;
