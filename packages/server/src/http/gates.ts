@@ -1,6 +1,7 @@
 import { hasScope, type Operation } from "@opentrain-ai/contract";
 import type { FastifyRequest } from "fastify";
 import { ApiError } from "../errors.js";
+import { andThen, type MaybePromise } from "../maybe-promise.js";
 import { constantTimeEquals } from "../ids.js";
 import { getFeatures } from "../services/accounts/features.js";
 import type { Principal, ServiceContext } from "../services/context.js";
@@ -25,7 +26,7 @@ function unauthorized(ctx: ServiceContext, message: string): ApiError {
  * claim grants: checked the other way round, an unclaimed agent would never learn it must be
  * claimed (docs/decisions.md). Input validation and tenant ownership follow.
  */
-export async function runGates(ctx: ServiceContext, req: FastifyRequest, op: Operation): Promise<Principal | null> {
+export function runGates(ctx: ServiceContext, req: FastifyRequest, op: Operation): MaybePromise<Principal | null> {
   if (op.auth === "sandbox") {
     const secret = bearerOf(req);
     if (!secret || !constantTimeEquals(secret, ctx.config.sandboxSecret)) {
@@ -40,19 +41,25 @@ export async function runGates(ctx: ServiceContext, req: FastifyRequest, op: Ope
 
   const secret = bearerOf(req);
   if (!secret) throw unauthorized(ctx, "Missing bearer token: send Authorization: Bearer ot_pat_...");
-  const principal = await authenticateToken(ctx, secret);
-  if (!principal) throw unauthorized(ctx, "The bearer token is invalid, expired or revoked.");
+  return andThen(authenticateToken(ctx, secret), (principal) => {
+    if (!principal) throw unauthorized(ctx, "The bearer token is invalid, expired or revoked.");
+    if (!op.feature) return checkClaimAndScope(ctx, op, principal);
+    const feature = op.feature;
+    return andThen(getFeatures(ctx, principal.accountId), (features) => {
+      if (!features[feature]) {
+        throw new ApiError("FORBIDDEN", `The ${feature} feature is not enabled for this account.`, {
+          reason: "feature_disabled",
+          featureKey: feature,
+          mode: "ALLOWLIST",
+        });
+      }
+      return checkClaimAndScope(ctx, op, principal);
+    });
+  });
+}
 
-  if (op.feature) {
-    const features = await getFeatures(ctx, principal.accountId);
-    if (!features[op.feature]) {
-      throw new ApiError("FORBIDDEN", `The ${op.feature} feature is not enabled for this account.`, {
-        reason: "feature_disabled",
-        featureKey: op.feature,
-        mode: "ALLOWLIST",
-      });
-    }
-  }
+/** The gates after the feature flag: claim, then scope. */
+function checkClaimAndScope(ctx: ServiceContext, op: Operation, principal: Principal): Principal {
   if (op.claim && !principal.claimed) {
     throw new ApiError("FORBIDDEN", `This agent account must be claimed by a human before it can ${op.claim}.`, {
       reason: "account_claim_required",

@@ -3,6 +3,7 @@ import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Principal, ServiceContext } from "../services/context.js";
 import type { SandboxRuntime } from "../sandbox/runtime.js";
+import type { MaybePromise } from "../maybe-promise.js";
 import type { PrecompressedJson } from "./precompressed-json.js";
 
 /** What a handler receives besides its validated input. */
@@ -29,10 +30,11 @@ export class JsonText {
   constructor(readonly json: string | Buffer | PrecompressedJson) {}
 }
 
+/** An operation's handler; one that can answer from memory answers synchronously (no promise). */
 export type Handler<O extends Operation> = (
   ctx: RequestContext,
   input: z.infer<O["input"]>,
-) => Promise<z.infer<O["output"]> | StatusResult<z.infer<O["output"]>> | JsonText>;
+) => MaybePromise<z.infer<O["output"]> | StatusResult<z.infer<O["output"]>> | JsonText>;
 
 /** The principal of a bearer route (the gate guarantees one). */
 export function principalOf(ctx: RequestContext): Principal {

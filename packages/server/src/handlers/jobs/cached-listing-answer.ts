@@ -1,5 +1,6 @@
 import { PrecompressedJson } from "../../http/precompressed-json.js";
 import { JsonText, type RequestContext } from "../../http/request-context.js";
+import { andThen, type MaybePromise } from "../../maybe-promise.js";
 
 /**
  * A tokenless listing answer from the listing cache, serialized once per listing change and
@@ -8,14 +9,13 @@ import { JsonText, type RequestContext } from "../../http/request-context.js";
  * encoding, measuring and sending a large answer on every request was most of its cost.
  * Without the cache (change notices down) every request builds its own answer.
  */
-export async function cachedListingAnswer(
+export function cachedListingAnswer(
   ctx: RequestContext,
   key: string,
   compute: () => Promise<{ generatedAt: string }>,
-): Promise<JsonText> {
+): MaybePromise<JsonText> {
   const serialize = async () => Buffer.from(JSON.stringify(await compute()));
-  const answer = ctx.listingCache
-    ? await ctx.listingCache.get(key, serialize)
-    : new PrecompressedJson(await serialize(), { compress: false });
-  return new JsonText(answer);
+  if (!ctx.listingCache)
+    return serialize().then((body) => new JsonText(new PrecompressedJson(body, { compress: false })));
+  return andThen(ctx.listingCache.get(key, serialize), (answer) => new JsonText(answer));
 }

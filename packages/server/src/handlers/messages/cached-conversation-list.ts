@@ -1,4 +1,5 @@
 import { JsonText, type RequestContext } from "../../http/request-context.js";
+import { andThen, type MaybePromise } from "../../maybe-promise.js";
 import type { Principal } from "../../services/context.js";
 import { listConversations, type ListConversationsInput } from "../../services/messages/list-conversations.js";
 
@@ -7,13 +8,13 @@ import { listConversations, type ListConversationsInput } from "../../services/m
  * conversations changed (services/messages/inbox-cache.ts), stored as the serialized bytes.
  * Read markers are per user, so the user is part of the key.
  */
-export async function cachedConversationList(
+export function cachedConversationList(
   ctx: RequestContext,
   principal: Principal,
   input: ListConversationsInput,
-): Promise<JsonText> {
+): MaybePromise<JsonText> {
   const serialize = async () => Buffer.from(JSON.stringify(await listConversations(ctx, principal, input)));
-  if (!ctx.inboxCache) return new JsonText(await serialize());
+  if (!ctx.inboxCache) return serialize().then((body) => new JsonText(body));
   const key = JSON.stringify([
     principal.userId,
     input.filter ?? "all",
@@ -21,5 +22,5 @@ export async function cachedConversationList(
     input.limit ?? null,
     input.cursor ?? null,
   ]);
-  return new JsonText(await ctx.inboxCache.get(principal.accountId, key, serialize));
+  return andThen(ctx.inboxCache.get(principal.accountId, key, serialize), (body) => new JsonText(body));
 }

@@ -1,15 +1,21 @@
 import { FEATURE_FLAGS, type FeatureFlag } from "@opentrain-ai/contract";
 import { eq } from "drizzle-orm";
 import { accountFeatures } from "../../db/schema.js";
+import type { MaybePromise } from "../../maybe-promise.js";
 import type { ServiceContext } from "../context.js";
 import { principalsChanged } from "../tokens/principals-changed.js";
 
 export type FeatureSet = Record<FeatureFlag, boolean>;
 
-/** Every flag is on (rollout mode ALL) unless the account has an override. */
-export async function getFeatures(ctx: ServiceContext, accountId: string): Promise<FeatureSet> {
-  const cached = ctx.authCache?.getFeatures(accountId);
-  if (cached) return cached;
+/**
+ * Every flag is on (rollout mode ALL) unless the account has an override. Synchronous when the
+ * auth cache holds the account's flags (the gates run on every request).
+ */
+export function getFeatures(ctx: ServiceContext, accountId: string): MaybePromise<FeatureSet> {
+  return ctx.authCache?.getFeatures(accountId) ?? readFeatures(ctx, accountId);
+}
+
+async function readFeatures(ctx: ServiceContext, accountId: string): Promise<FeatureSet> {
   const readAt = ctx.authCache?.beginRead() ?? 0;
   const rows = await ctx.db.select().from(accountFeatures).where(eq(accountFeatures.accountId, accountId));
   const set = Object.fromEntries(FEATURE_FLAGS.map((f) => [f, true])) as FeatureSet;

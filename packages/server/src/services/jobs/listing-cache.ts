@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import { PrecompressedJson } from "../../http/precompressed-json.js";
+import type { MaybePromise } from "../../maybe-promise.js";
 import { onCommit, type ServiceContext } from "../context.js";
 
 /** The PostgreSQL channel on which every process hears that the public listing changed. */
@@ -50,11 +51,15 @@ export class ListingCache {
    * The cached answer for `key`, or the result of `compute` (stored when nothing changed
    * meanwhile). Only a stored answer gets a gzip copy: one sent once goes as it is.
    */
-  async get(key: string, compute: () => Promise<Buffer>): Promise<PrecompressedJson> {
+  get(key: string, compute: () => Promise<Buffer>): MaybePromise<PrecompressedJson> {
     if (this.live) {
       const hit = this.entries.get(key);
       if (hit && hit.generation === this.generation) return hit.answer;
     }
+    return this.compute(key, compute);
+  }
+
+  private async compute(key: string, compute: () => Promise<Buffer>): Promise<PrecompressedJson> {
     const readAt = this.generation;
     const body = await compute();
     if (!this.live || readAt !== this.generation) return new PrecompressedJson(body, { compress: false });

@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import type { MaybePromise } from "../../maybe-promise.js";
 import { ChangeMarks } from "../change-marks.js";
 import { onCommit, type ServiceContext } from "../context.js";
 
@@ -46,12 +47,16 @@ export class InboxCache {
   }
 
   /** The cached answer of the account for `key`, or `compute`'s (kept when nothing changed meanwhile). */
-  async get(accountId: string, key: string, compute: () => Promise<Buffer>): Promise<Buffer> {
+  get(accountId: string, key: string, compute: () => Promise<Buffer>): MaybePromise<Buffer> {
     const fullKey = `${accountId}\n${key}`;
     if (this.live) {
       const hit = this.entries.get(fullKey);
       if (hit && this.marks.isCurrent(hit.accountId, hit.readAt)) return hit.body;
     }
+    return this.compute(accountId, fullKey, compute);
+  }
+
+  private async compute(accountId: string, fullKey: string, compute: () => Promise<Buffer>): Promise<Buffer> {
     const readAt = this.marks.beginRead();
     const body = await compute();
     if (this.live && this.marks.isCurrent(accountId, readAt)) this.entries.set(fullKey, { accountId, readAt, body });

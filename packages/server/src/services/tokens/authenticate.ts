@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { accounts, apiTokens, memberships, users } from "../../db/schema.js";
+import type { MaybePromise } from "../../maybe-promise.js";
 import { hashSecret } from "../../ids.js";
 import type { Principal, ServiceContext } from "../context.js";
 import { tokenStatus } from "./token-record.js";
@@ -85,17 +86,29 @@ async function load(ctx: ServiceContext, tokenHash: string): Promise<Authenticat
   return found;
 }
 
-/** Resolves a bearer secret to its principal; null when unknown, revoked, expired or orphaned. */
-export async function authenticateToken(ctx: ServiceContext, secret: string): Promise<Principal | null> {
+/**
+ * Resolves a bearer secret to its principal; null when unknown, revoked, expired or orphaned.
+ * A principal in the auth cache comes back synchronously (the hot read path awaits nothing).
+ */
+export function authenticateToken(ctx: ServiceContext, secret: string): MaybePromise<Principal | null> {
   if (!secret.startsWith("ot_pat_") || secret.length > 200) return null;
   const tokenHash = hashSecret(secret);
-  const found = ctx.authCache?.getToken(tokenHash) ?? (await load(ctx, tokenHash));
-  if (!found) return null;
+  const cached = ctx.authCache?.getToken(tokenHash);
+  if (cached) return usablePrincipal(ctx, cached);
+  return load(ctx, tokenHash).then((found) => found && usablePrincipal(ctx, found));
+}
+
+/** The token's principal if it is active now; refreshes `lastUsedAt` at most once a minute. */
+function usablePrincipal(ctx: ServiceContext, found: AuthenticatedToken): MaybePromise<Principal | null> {
   const now = ctx.clock.now();
   if (tokenStatus({ revokedAt: null, expiresAt: found.expiresAt }, now) !== "active") return null;
-  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    found.lastUsedAt = now;
-    await ctx.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, found.principal.tokenId));
+  if (found.lastUsedAt && now.getTime() - found.lastUsedAt.getTime() <= LAST_USED_RESOLUTION_MS) {
+    return found.principal;
   }
-  return found.principal;
+  found.lastUsedAt = now;
+  return ctx.db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(eq(apiTokens.id, found.principal.tokenId))
+    .then(() => found.principal);
 }

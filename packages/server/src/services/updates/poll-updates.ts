@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf } from "../../db/migrate.js";
 import type { EventRow } from "../../db/schema.js";
 import { badRequest, forbidden } from "../../errors.js";
+import type { MaybePromise } from "../../maybe-promise.js";
 import type { Principal, ServiceContext } from "../context.js";
 import { toPlatformEvent } from "../events/event-view.js";
 
@@ -103,12 +104,15 @@ async function newestEventId(ctx: ServiceContext, accountId: string): Promise<bi
   return BigInt(row?.id ?? 0);
 }
 
-/** GET /updates: the account's events after the cursor that the token may see, oldest first. */
-export async function pollUpdates(
+/**
+ * GET /updates: the account's events after the cursor that the token may see, oldest first.
+ * A poll at the end of the log is answered synchronously, from the event tail cache.
+ */
+export function pollUpdates(
   ctx: ServiceContext,
   principal: Principal,
   input: { cursor?: string; limit?: number },
-): Promise<UpdatesPage> {
+): MaybePromise<UpdatesPage> {
   const types = visibleEventTypes(principal.scopes);
   if (types.length === 0) {
     // The gate already answers this; kept so the service is safe on its own.
@@ -127,8 +131,18 @@ export async function pollUpdates(
   ) {
     return { events: [], nextCursor: input.cursor ?? null, hasMore: false };
   }
+  return readUpdates(ctx, principal, types, limit, input.cursor);
+}
+
+async function readUpdates(
+  ctx: ServiceContext,
+  principal: Principal,
+  types: readonly EventType[],
+  limit: number,
+  cursor: string | undefined,
+): Promise<UpdatesPage> {
   const readAt = ctx.eventTail?.beginRead() ?? 0;
-  const after = await cursorPosition(ctx, input.cursor);
+  const after = await cursorPosition(ctx, cursor);
   const rows = rowsOf<RawEventRow>(await ctx.db.execute(pageQuery(principal.accountId, types, after, limit + 1)));
   const page = rows.slice(0, limit).map((r) => toPlatformEvent(fromRaw(r)));
   if (ctx.eventTail && !rows.length) {
@@ -138,7 +152,7 @@ export async function pollUpdates(
   const last = page[page.length - 1];
   return {
     events: page,
-    nextCursor: last ? last.id : (input.cursor ?? null),
+    nextCursor: last ? last.id : (cursor ?? null),
     hasMore: rows.length > limit,
   };
 }
