@@ -4,6 +4,7 @@ import { ApiError, OAuthError } from "../errors.js";
 import type { HandlerMap } from "../handlers/index.js";
 import type { AppDeps } from "../app.js";
 import { runGates } from "./gates.js";
+import { andThen } from "../maybe-promise.js";
 import type { RateLimitHit } from "./rate-limiter.js";
 import { JsonText, StatusResult, type Handler, type RequestContext } from "./request-context.js";
 import { sendJsonText } from "./send-json-text.js";
@@ -66,10 +67,12 @@ export function isPublicRead(op: Operation): boolean {
 
 export const PUBLIC_CACHE_CONTROL = "public, s-maxage=300, stale-while-revalidate=3600";
 
-/** `allowMethods`: e.g. "GET, OPTIONS" (built once per route, not per request). */
-function setCorsHeaders(reply: FastifyReply, allowMethods: string): void {
+/**
+ * The CORS headers of a tokenless answer. `Access-Control-Allow-Methods` belongs to the
+ * preflight alone (browsers read it nowhere else), so it goes on the OPTIONS answer only.
+ */
+function setCorsHeaders(reply: FastifyReply): void {
   reply.header("access-control-allow-origin", "*");
-  reply.header("access-control-allow-methods", allowMethods);
   reply.header("access-control-expose-headers", "retry-after, x-request-id, x-ratelimit-limit, x-ratelimit-remaining");
 }
 
@@ -82,7 +85,8 @@ function registerPreflights(app: FastifyInstance): void {
   }
   for (const [url, methods] of methodsByUrl) {
     app.options(url, async (req, reply) => {
-      setCorsHeaders(reply, [...methods, "OPTIONS"].join(", "));
+      setCorsHeaders(reply);
+      reply.header("access-control-allow-methods", [...methods, "OPTIONS"].join(", "));
       const requested = req.headers["access-control-request-headers"];
       reply.header("access-control-allow-headers", typeof requested === "string" ? requested : "content-type");
       reply.header("access-control-max-age", "86400");
@@ -98,45 +102,56 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
     if (op.api === "sandbox" && deps.config.mode !== "sandbox") continue;
     const handler = (handlers as Record<string, Handler<Operation> | undefined>)[keyOf(op)];
     const publicRead = isPublicRead(op);
-    const allowMethods = `${op.method}, OPTIONS`;
     app.route({
       method: op.method,
       url: routeUrl(op),
-      handler: async (req, reply) => {
+      // Not async: an answer known in memory (rate count, principal, cached body) is served in
+      // one turn; a step returns a promise only when it has to wait (see maybe-promise.ts).
+      handler: (req, reply) => {
         // Before the rate limit, so a browser can read the 429 too.
-        if (publicRead) setCorsHeaders(reply, allowMethods);
-        // Awaited only when it is a promise (the count needed the database): each await costs.
-        const limited = enforceRateLimit(op, deps, req, reply);
-        if (limited) await limited;
-        const base = {
-          db: deps.database.db,
-          clock: deps.clock,
-          config: deps.config,
-          log: req.log,
-          authCache: deps.authCache,
-          listingCache: deps.listingCache,
-          eventTail: deps.eventTail,
-          inboxCache: deps.inboxCache,
-        };
-        const principal = op.auth === "none" ? null : await runGates(base, req, op);
-        if (!handler) {
-          throw new ApiError("NOT_FOUND", `${op.method} ${routeUrl(op)} is not available on this server yet.`, {
-            reason: "not_implemented",
-            operation: op.id,
+        if (publicRead) setCorsHeaders(reply);
+        return andThen(enforceRateLimit(op, deps, req, reply), () => {
+          const base = {
+            db: deps.database.db,
+            clock: deps.clock,
+            config: deps.config,
+            log: req.log,
+            authCache: deps.authCache,
+            listingCache: deps.listingCache,
+            eventTail: deps.eventTail,
+            inboxCache: deps.inboxCache,
+          };
+          return andThen(runGates(base, req, op), (principal) => {
+            if (!handler) {
+              throw new ApiError("NOT_FOUND", `${op.method} ${routeUrl(op)} is not available on this server yet.`, {
+                reason: "not_implemented",
+                operation: op.id,
+              });
+            }
+            const input = validateInput(op, req);
+            const ctx: RequestContext = { ...base, principal, req, sandbox: deps.sandbox };
+            return andThen(handler(ctx, input), (result) => sendResult(req, reply, op, publicRead, result));
           });
-        }
-        const input = validateInput(op, req);
-        const ctx: RequestContext = { ...base, principal, req, sandbox: deps.sandbox };
-        const result = await handler(ctx, input);
-        if (op.api === "agent") reply.header("cache-control", "no-store");
-        // Listings (and the bare 404 of an unlisted job) may be cached at the edge.
-        if (publicRead) reply.header("cache-control", PUBLIC_CACHE_CONTROL);
-        if (result instanceof StatusResult) return reply.status(result.status).send(result.body);
-        if (result instanceof JsonText) return sendJsonText(req, reply, op.successStatus, result);
-        return reply.status(op.successStatus).send(result);
+        });
       },
     });
   }
+}
+
+/** Sends a handler's result with the operation's status and cache headers. */
+function sendResult(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  op: Operation,
+  publicRead: boolean,
+  result: unknown,
+): FastifyReply | Promise<FastifyReply> {
+  if (op.api === "agent") reply.header("cache-control", "no-store");
+  // Listings (and the bare 404 of an unlisted job) may be cached at the edge.
+  if (publicRead) reply.header("cache-control", PUBLIC_CACHE_CONTROL);
+  if (result instanceof StatusResult) return reply.status(result.status).send(result.body);
+  if (result instanceof JsonText) return sendJsonText(req, reply, op.successStatus, result);
+  return reply.status(op.successStatus).send(result);
 }
 
 /** `tokens.revoke` → the key of `operations` (`tokensRevoke`). */
