@@ -14,10 +14,15 @@ function describePath(path: readonly PropertyKey[]): string {
 export function findNul(value: unknown, path: string[] = [], depth = 0): string[] | null {
   if (typeof value === "string") return value.includes("\u0000") ? path : null;
   if (value === null || typeof value !== "object" || depth > 20) return null;
-  for (const [k, v] of Object.entries(value)) {
-    if (k.includes("\u0000")) return [...path, k];
-    const found = findNul(v, [...path, k], depth + 1);
-    if (found) return found;
+  // Runs on every request's input: no per-key allocation unless a NUL is found or a value nests.
+  const record = value as Record<string, unknown>;
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    if (k.includes("\u0000") || (typeof v === "string" && v.includes("\u0000"))) return [...path, k];
+    if (v !== null && typeof v === "object") {
+      const found = findNul(v, [...path, k], depth + 1);
+      if (found) return found;
+    }
   }
   return null;
 }
