@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NetworkError, send } from "../src/index.js";
 
@@ -12,10 +13,13 @@ interface Seen {
   url: string;
   authorization?: string;
   contentType?: string;
+  acceptEncoding?: string;
   body: string;
 }
 
-async function listen(handler: (req: IncomingMessage, body: string) => [number, Record<string, string>, string]) {
+async function listen(
+  handler: (req: IncomingMessage, body: string) => [number, Record<string, string>, string | Buffer],
+) {
   const seen: Seen[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -27,6 +31,7 @@ async function listen(handler: (req: IncomingMessage, body: string) => [number, 
         url: req.url ?? "",
         authorization: req.headers.authorization,
         contentType: req.headers["content-type"],
+        acceptEncoding: req.headers["accept-encoding"],
         body,
       });
       const [status, headers, out] = handler(req, body);
@@ -49,6 +54,11 @@ describe("send over node:http", () => {
       if (req.url === "/see-other") return [303, { location: "/landing" }, ""];
       if (req.url === "/temporary") return [307, { location: "/landing" }, ""];
       if (req.url === "/away") return [302, { location: `${other.origin}/landing` }, ""];
+      if (req.url === "/listing" && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        return [200, { "content-type": "application/json", "content-encoding": "gzip" }, gzipSync('{"jobs":["ü"]}')];
+      }
+      if (req.url === "/listing") return [200, { "content-type": "application/json" }, '{"jobs":["plain"]}'];
+      if (req.url === "/corrupt") return [200, { "content-encoding": "gzip" }, "not gzip at all"];
       return [201, { "content-type": "application/json", "x-request-id": "req_1" }, '{"ok":"é"}'];
     });
     servers.push(main.server, other.server);
@@ -92,6 +102,24 @@ describe("send over node:http", () => {
     expect(res).toMatchObject({ status: 200, text: '{"where":"other"}' });
     expect(main.seen.at(-1)?.authorization).toBe("Bearer ot_pat_x");
     expect(other.seen.at(-1)).toMatchObject({ method: "GET", url: "/landing", authorization: undefined });
+  });
+
+  it("asks for gzip and decodes a gzip answer, like fetch; an encoding the caller chose is kept", async () => {
+    const res = await send(`${main.origin}/listing`, { method: "GET" });
+    expect(res).toMatchObject({ status: 200, text: '{"jobs":["ü"]}' });
+    expect(main.seen.at(-1)?.acceptEncoding).toBe("gzip");
+    const identity = await send(`${main.origin}/listing`, {
+      method: "GET",
+      headers: { "Accept-Encoding": "identity" },
+    });
+    expect(identity.text).toBe('{"jobs":["plain"]}');
+    expect(main.seen.at(-1)?.acceptEncoding).toBe("identity");
+  });
+
+  it("reports a corrupt gzip body instead of returning garbage", async () => {
+    const err = await send(`${main.origin}/corrupt`, { method: "GET" }, { retryDelaysMs: [] }).catch((e) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(String(((err as NetworkError).cause as Error).message)).toContain("gzip response body is corrupt");
   });
 
   it("reports a refused connection as not sent, after the GET retries", async () => {
