@@ -1,5 +1,6 @@
 import type { RateLimitStore, WindowCount } from "../http/rate-limiter.js";
 import type { Database } from "./client.js";
+import type { MaybePromise } from "../maybe-promise.js";
 
 /**
  * Counters are disposable (a crash loses at most one window's counts), so the table is
@@ -76,7 +77,7 @@ export class PostgresRateLimitStore implements RateLimitStore {
     return new PostgresRateLimitStore(database);
   }
 
-  increment(key: string, windowMs: number, nowMs: number, limit: number): WindowCount | Promise<WindowCount> {
+  increment(key: string, windowMs: number, nowMs: number, limit: number): MaybePromise<WindowCount> {
     const resetAtMs = Math.floor(nowMs / windowMs) * windowMs + windowMs;
     const block = this.blocks.get(key);
     if (block && block.resetAtMs === resetAtMs) {

@@ -4,7 +4,7 @@ import { ApiError, OAuthError } from "../errors.js";
 import type { HandlerMap } from "../handlers/index.js";
 import type { AppDeps } from "../app.js";
 import { runGates } from "./gates.js";
-import { andThen } from "../maybe-promise.js";
+import { andThen, type MaybePromise } from "../maybe-promise.js";
 import type { RateLimitHit } from "./rate-limiter.js";
 import { JsonText, StatusResult, type Handler, type RequestContext } from "./request-context.js";
 import { sendJsonText } from "./send-json-text.js";
@@ -27,17 +27,12 @@ function rateLimitFor(op: Operation, deps: AppDeps): { bucket: string; perMinute
 }
 
 /** Counts the request against its per-IP limit; a promise only when the count needs the database. */
-function enforceRateLimit(
-  op: Operation,
-  deps: AppDeps,
-  req: FastifyRequest,
-  reply: FastifyReply,
-): void | Promise<void> {
+function enforceRateLimit(op: Operation, deps: AppDeps, req: FastifyRequest, reply: FastifyReply): MaybePromise<void> {
   const rule = rateLimitFor(op, deps);
   if (!rule) return;
-  const hit = deps.rateLimiter.hit(`${rule.bucket}:${req.ip}`, rule.perMinute, 60_000);
-  if (hit instanceof Promise) return hit.then((h) => applyRateLimit(op, reply, h));
-  applyRateLimit(op, reply, hit);
+  return andThen(deps.rateLimiter.hit(`${rule.bucket}:${req.ip}`, rule.perMinute, 60_000), (hit) =>
+    applyRateLimit(op, reply, hit),
+  );
 }
 
 function applyRateLimit(op: Operation, reply: FastifyReply, hit: RateLimitHit): void {
@@ -145,7 +140,7 @@ function sendResult(
   op: Operation,
   publicRead: boolean,
   result: unknown,
-): FastifyReply | Promise<FastifyReply> {
+): MaybePromise<FastifyReply> {
   if (op.api === "agent") reply.header("cache-control", "no-store");
   // Listings (and the bare 404 of an unlisted job) may be cached at the edge.
   if (publicRead) reply.header("cache-control", PUBLIC_CACHE_CONTROL);

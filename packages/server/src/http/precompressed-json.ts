@@ -1,5 +1,6 @@
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
+import type { MaybePromise } from "../maybe-promise.js";
 
 const gzipAsync = promisify(gzipCallback);
 
@@ -37,7 +38,7 @@ export class PrecompressedJson {
    * `identity`. Once known it comes back as a value, not a promise (the cached answer's every
    * later request: an await per request costs).
    */
-  gzip(): Buffer | null | Promise<Buffer | null> {
+  gzip(): MaybePromise<Buffer | null> {
     if (!this.opts.compress || this.identity.length < MIN_GZIP_BYTES) return null;
     if (this.#gzipped !== undefined) return this.#gzipped;
     this.#gzip ??= gzipAsync(this.identity).then(

@@ -1,3 +1,5 @@
+import { andThen, type MaybePromise } from "../maybe-promise.js";
+
 /** Outcome of counting one request against a limit. */
 export interface RateLimitHit {
   allowed: boolean;
@@ -19,7 +21,7 @@ export interface RateLimitStore {
    * Counts one request of `key` in the fixed window containing `nowMs`. A count known in memory
    * comes back as a value, not a promise: this runs on every request, and a promise costs.
    */
-  increment(key: string, windowMs: number, nowMs: number, limit: number): WindowCount | Promise<WindowCount>;
+  increment(key: string, windowMs: number, nowMs: number, limit: number): MaybePromise<WindowCount>;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
@@ -57,12 +59,9 @@ export class RateLimiter {
   ) {}
 
   /** The outcome; a promise only when the store must ask the database. */
-  hit(key: string, limit: number, windowMs: number): RateLimitHit | Promise<RateLimitHit> {
+  hit(key: string, limit: number, windowMs: number): MaybePromise<RateLimitHit> {
     const now = this.nowMs();
-    const counted = this.store.increment(key, windowMs, now, limit);
-    return counted instanceof Promise
-      ? counted.then((c) => RateLimiter.outcome(c, limit, now))
-      : RateLimiter.outcome(counted, limit, now);
+    return andThen(this.store.increment(key, windowMs, now, limit), (c) => RateLimiter.outcome(c, limit, now));
   }
 
   private static outcome({ count, resetAtMs }: WindowCount, limit: number, now: number): RateLimitHit {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import Negotiator from "negotiator";
+import { andThen, type MaybePromise } from "../maybe-promise.js";
 import { PrecompressedJson } from "./precompressed-json.js";
 import type { JsonText } from "./request-context.js";
 
@@ -33,17 +34,14 @@ export function sendJsonText(
   reply: FastifyReply,
   status: number,
   body: JsonText,
-): FastifyReply | Promise<FastifyReply> {
+): MaybePromise<FastifyReply> {
   reply.status(status).type("application/json; charset=utf-8");
   const json = body.json;
   if (!(json instanceof PrecompressedJson)) return reply.send(json);
   // Edge caches must keep the gzip and identity answers apart, whichever this one is.
   reply.header("vary", "accept-encoding");
   if (!acceptsGzip(req)) return reply.send(json.identity);
-  const gzipped = json.gzip();
-  return gzipped instanceof Promise
-    ? gzipped.then((copy) => sendEncoded(reply, json, copy))
-    : sendEncoded(reply, json, gzipped);
+  return andThen(json.gzip(), (gzipped) => sendEncoded(reply, json, gzipped));
 }
 
 function sendEncoded(reply: FastifyReply, json: PrecompressedJson, gzipped: Buffer | null): FastifyReply {
