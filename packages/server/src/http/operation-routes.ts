@@ -8,6 +8,7 @@ import { andThen, type MaybePromise } from "../maybe-promise.js";
 import type { RateLimitHit } from "./rate-limiter.js";
 import { JsonText, StatusResult, type Handler, type RequestContext } from "./request-context.js";
 import { sendJsonText } from "./send-json-text.js";
+import { serviceContextOf } from "./service-context-of.js";
 import { validateInput } from "./validate-input.js";
 
 /** `/tokens/{tokenId}` → `/api/public/v1/tokens/:tokenId` */
@@ -106,16 +107,7 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
         // Before the rate limit, so a browser can read the 429 too.
         if (publicRead) setCorsHeaders(reply);
         return andThen(enforceRateLimit(op, deps, req, reply), () => {
-          const base = {
-            db: deps.database.db,
-            clock: deps.clock,
-            config: deps.config,
-            log: req.log,
-            authCache: deps.authCache,
-            listingCache: deps.listingCache,
-            eventTail: deps.eventTail,
-            inboxCache: deps.inboxCache,
-          };
+          const base = serviceContextOf(deps, req.log);
           return andThen(runGates(base, req, op), (principal) => {
             if (!handler) {
               throw new ApiError("NOT_FOUND", `${op.method} ${routeUrl(op)} is not available on this server yet.`, {
