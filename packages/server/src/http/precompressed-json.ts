@@ -17,7 +17,6 @@ export class PrecompressedJson {
   #gzip: Promise<Buffer | null> | undefined;
   /** The settled outcome of `#gzip`: the copy, or null (send identity); undefined until settled. */
   #gzipped: Buffer | null | undefined;
-  #gzipLength = 0;
 
   /**
    * @param opts.compress false for an answer sent once (computed while the cache is off): it
@@ -30,7 +29,7 @@ export class PrecompressedJson {
 
   /** Bytes held: the identity body plus its gzip copy once made. */
   get size(): number {
-    return this.identity.length + this.#gzipLength;
+    return this.identity.length + (this.#gzipped?.length ?? 0);
   }
 
   /**
@@ -43,11 +42,10 @@ export class PrecompressedJson {
     if (this.#gzipped !== undefined) return this.#gzipped;
     this.#gzip ??= gzipAsync(this.identity).then(
       (bytes) => {
-        this.#gzipped = bytes.length >= this.identity.length ? null : bytes;
-        if (!this.#gzipped) return null;
-        this.#gzipLength = bytes.length;
-        this.opts.onCompressed?.();
-        return bytes;
+        // A copy no smaller than the body is not kept: the answer goes as it is.
+        this.#gzipped = bytes.length < this.identity.length ? bytes : null;
+        if (this.#gzipped) this.opts.onCompressed?.();
+        return this.#gzipped;
       },
       // Never keep a failure: this request goes as it is, the next one tries again.
       () => {

@@ -25,7 +25,7 @@ export interface RateLimitStore {
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
-  private readonly windows = new Map<string, { count: number; resetAtMs: number }>();
+  private readonly windows = new Map<string, WindowCount>();
   private lastSweepMs = 0;
 
   increment(key: string, windowMs: number, nowMs: number): WindowCount {
