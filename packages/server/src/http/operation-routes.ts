@@ -6,9 +6,9 @@ import type { AppDeps } from "../app.js";
 import { runGates } from "./gates.js";
 import { andThen, type MaybePromise } from "../maybe-promise.js";
 import type { RateLimitHit } from "./rate-limiter.js";
-import { JsonText, StatusResult, type Handler, type RequestContext } from "./request-context.js";
+import { JsonText, StatusResult, type Handler } from "./request-context.js";
 import { sendJsonText } from "./send-json-text.js";
-import { serviceContextOf } from "./service-context-of.js";
+import { requestContextOf } from "./request-context-of.js";
 import { validateInput } from "./validate-input.js";
 
 /** `/tokens/{tokenId}` → `/api/public/v1/tokens/:tokenId` */
@@ -107,8 +107,8 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
         // Before the rate limit, so a browser can read the 429 too.
         if (publicRead) setCorsHeaders(reply);
         return andThen(enforceRateLimit(op, deps, req, reply), () => {
-          const base = serviceContextOf(deps, req.log);
-          return andThen(runGates(base, req, op), (principal) => {
+          const ctx = requestContextOf(deps, req);
+          return andThen(runGates(ctx, req, op), (principal) => {
             if (!handler) {
               throw new ApiError("NOT_FOUND", `${op.method} ${routeUrl(op)} is not available on this server yet.`, {
                 reason: "not_implemented",
@@ -116,7 +116,7 @@ export function registerOperationRoutes(app: FastifyInstance, deps: AppDeps, han
               });
             }
             const input = validateInput(op, req);
-            const ctx: RequestContext = { ...base, principal, req, sandbox: deps.sandbox };
+            ctx.principal = principal;
             return andThen(handler(ctx, input), (result) => sendResult(req, reply, op, publicRead, result));
           });
         });

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../app.js";
 import { ApiError } from "../errors.js";
-import { serviceContextOf } from "../http/service-context-of.js";
+import { requestContextOf } from "../http/request-context-of.js";
 import type { ServiceContext } from "../services/context.js";
 import { getSessionUser } from "../services/sessions/login-links.js";
 import type { UserRow } from "../services/users/find-user-by-email.js";
@@ -53,7 +53,7 @@ function cookieOf(req: FastifyRequest, name: string): string | null {
  * token bound to its CSRF cookie and session, or it is refused before any handler runs.
  */
 export async function loadWebState(deps: AppDeps, req: FastifyRequest, reply: FastifyReply): Promise<WebState> {
-  const ctx = serviceContextOf(deps, req.log);
+  const ctx = requestContextOf(deps, req);
   let user: UserRow | null = null;
   let sessionSecret: string | null = null;
   const sessionCookie = cookieOf(req, SESSION_COOKIE);
