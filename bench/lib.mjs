@@ -79,27 +79,48 @@ export function peakMiB(pid) {
   }
 }
 
+// GNU time reports peak RSS; without it (Debian package `time`) only durations are measured.
+const GNU_TIME = existsSync("/usr/bin/time");
+
+/** One run of `node <args>`: wall time (ms) and peak RSS (MiB, NaN without GNU time). */
+function runOnce(args, env, check) {
+  const start = process.hrtime.bigint();
+  const res = GNU_TIME
+    ? spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], {
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+      })
+    : spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, ...env } });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (!check(res)) throw new Error(`${args.join(" ")} failed: ${res.stderr}`);
+  const rss = GNU_TIME ? Number((res.stderr.trim().split("\n").pop() ?? "0").trim()) / 1024 : NaN;
+  return { ms, rss };
+}
+
+function summary(runs) {
+  const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const peaks = runs.map((r) => r.rss).filter(Number.isFinite);
+  return { median: times[Math.floor(times.length / 2)], peakMiB: peaks.length ? Math.max(...peaks) : 0 };
+}
+
 /** Median wall time (ms) and peak RSS (MiB) of a command over `runs` runs; `check` vets each run. */
 export function timeCommand(args, { runs = 10, env = {}, check = () => true } = {}) {
-  const times = [];
-  let peak = 0;
-  // GNU time reports peak RSS; without it (Debian package `time`) only durations are measured.
-  const gnuTime = existsSync("/usr/bin/time");
+  return summary(Array.from({ length: runs }, () => runOnce(args, env, check)));
+}
+
+/**
+ * A command and its baseline (`node -e 0`) run in turns, so that both medians come from the same
+ * minutes: this VM's speed drifts, and a baseline timed apart let the drift pass for start-up cost.
+ */
+export function timeCommandPair(args, baselineArgs, { runs = 10, env = {}, check = () => true } = {}) {
+  const command = [];
+  const baseline = [];
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const res = gnuTime
-      ? spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], {
-          encoding: "utf8",
-          env: { ...process.env, ...env },
-        })
-      : spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, ...env } });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (!check(res)) throw new Error(`${args.join(" ")} failed: ${res.stderr}`);
-    const rss = gnuTime ? Number((res.stderr.trim().split("\n").pop() ?? "0").trim()) : NaN;
-    if (Number.isFinite(rss)) peak = Math.max(peak, rss / 1024);
+    if (i % 2 === 0) baseline.push(runOnce(baselineArgs, {}, () => true));
+    command.push(runOnce(args, env, check));
+    if (i % 2 === 1) baseline.push(runOnce(baselineArgs, {}, () => true));
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], peakMiB: peak };
+  return { command: summary(command), baseline: summary(baseline) };
 }
 
 export function table(rows, columns) {

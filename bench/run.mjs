@@ -10,7 +10,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { load, markdownTable, peakMiB, ROOT, startProcess, stopProcess, table, timeCommand } from "./lib.mjs";
+import { load, markdownTable, peakMiB, ROOT, startProcess, stopProcess, table, timeCommandPair } from "./lib.mjs";
 import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
 import { benchEvents } from "./events.mjs";
 import { benchLists } from "./lists.mjs";
@@ -19,15 +19,39 @@ import { account, inboxOf, SANDBOX_SECRET } from "./platform.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 /**
- * Each HTTP figure is the median of this many load runs (by req/s): on a small machine the
- * server, PostgreSQL and the load generator share the cores, and one run swings by ~25 %.
+ * Each HTTP figure is the median of this many rounds. A round loads the bare baseline route and
+ * the target back to back (the order alternating), so the ratio is taken between runs seconds
+ * apart: on a small shared VM the machine's speed drifts by a third within minutes, and a
+ * baseline measured once at the start let that drift pass for the platform's cost.
  */
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-/** Runs the load `rounds` times and keeps the run with the median req/s (its latencies too). */
-function steadyLoad(url, opts) {
-  const runs = Array.from({ length: rounds }, () => load(url, opts)).sort((a, b) => a.rps - b.rps);
-  // A run with failures is the one to report: the caller refuses it.
-  return runs.find((r) => r.non2xx > 0 || r.errors > 0) ?? runs[Math.floor((runs.length - 1) / 2)];
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+/**
+ * Loads `targetUrl` and each baseline URL in turns, `rounds` times. Returns the target's median
+ * run (by req/s, its latencies too; a run with failures instead, which the caller refuses), each
+ * baseline's median req/s and the median of the per-round ratios target / baseline.
+ */
+function pairedLoad(targetUrl, baselineUrls, opts) {
+  const runs = [];
+  const ratios = baselineUrls.map(() => []);
+  const baseRps = baselineUrls.map(() => []);
+  for (let i = 0; i < rounds; i++) {
+    const order = i % 2 === 0 ? ["base", "target"] : ["target", "base"];
+    let target;
+    let bases;
+    for (const step of order) {
+      if (step === "target") target = load(targetUrl, opts);
+      else bases = baselineUrls.map((u) => load(u, { connections, seconds }).rps);
+    }
+    runs.push(target);
+    bases.forEach((b, k) => {
+      baseRps[k].push(b);
+      ratios[k].push(target.rps / b);
+    });
+  }
+  runs.sort((a, b) => a.rps - b.rps);
+  const run = runs.find((r) => r.non2xx > 0 || r.errors > 0) ?? runs[Math.floor((runs.length - 1) / 2)];
+  return { run, baselineRps: baseRps.map(median), ratios: ratios.map(median) };
 }
 const connections = 50;
 const SERVER = join(ROOT, "packages/server/dist/bin.js");
@@ -65,6 +89,15 @@ async function startPlatform(env) {
   return { ...p, url: p.match[1], startMs: Date.now() - started };
 }
 
+/**
+ * A GET on a fresh connection: the loads between two probes take about a minute, and a pooled
+ * keep-alive socket idle that long may be closed under the client (seen here as "other side
+ * closed"); the probe is not what is measured.
+ */
+function probeOnce(url, init) {
+  return fetch(url, { ...init, headers: { ...init.headers, connection: "close" } });
+}
+
 async function register(url) {
   const res = await fetch(`${url}/api/agent/identity`, { method: "POST" });
   return (await res.json()).access_token;
@@ -73,42 +106,15 @@ async function register(url) {
 const httpRows = [];
 /** Answers above this size are also compared with a bare route answering as many bytes. */
 const LARGE_BODY = 4096;
-const sameSize = new Map();
-function sameSizeBaseline(bytes) {
-  const kib = Math.round(bytes / 1024);
-  if (!sameSize.has(kib)) {
-    const r = steadyLoad(`${baseline.match[1]}/bytes/${kib * 1024}`, { connections, seconds });
-    sameSize.set(kib, r);
-    httpRows.push({
-      target: `baseline: bare Fastify, constant ${kib} KiB body`,
-      db: "-",
-      rps: r.rps.toFixed(0),
-      p50: r.p50,
-      p99: r.p99,
-      ratio: (r.rps / base.rps).toFixed(2),
-      bytes: kib * 1024,
-      ratio_same_size: "1.00",
-    });
-  }
-  return sameSize.get(kib);
-}
 let cliSearch = null;
 const startupRows = [];
 
 const baseline = await startProcess([join(ROOT, "bench/baseline-server.mjs")], {
   ready: /(http:\/\/127\.0\.0\.1:\d+)/,
 });
-const base = steadyLoad(`${baseline.match[1]}/constant`, { connections, seconds });
-httpRows.push({
-  target: "baseline: bare Fastify constant",
-  db: "-",
-  rps: base.rps.toFixed(0),
-  p50: base.p50,
-  p99: base.p99,
-  ratio: "1.00",
-  bytes: 0,
-  ratio_same_size: "-",
-});
+const constantUrl = `${baseline.match[1]}/constant`;
+/** The bare route answering as many bytes (rounded to KiB), for large or compressed answers. */
+const sameSizeUrl = (bytes) => `${baseline.match[1]}/bytes/${Math.round(bytes / 1024) * 1024}`;
 
 const pg = await startEphemeralPostgres();
 const noPostgres = (title) => `## ${title} (PostgreSQL)\n\nNot measured: no PostgreSQL server binaries.\n`;
@@ -126,15 +132,30 @@ try {
     const tokens = { agent: await register(platform.url), inbox: inbox.token };
     for (const [name, path, tokenKind, headers = {}] of TARGETS) {
       const token = tokenKind ? tokens[tokenKind] : "";
-      const probe = await fetch(`${platform.url}${path}`, {
+      const probe = await probeOnce(`${platform.url}${path}`, {
         headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      }).catch((err) => {
+        const state = platform.child.exitCode ?? platform.child.signalCode ?? "running";
+        throw new Error(`${name} on ${dbName}: probe failed (server ${state})\n${platform.output().slice(-4000)}`, {
+          cause: err,
+        });
       });
       // fetch decodes a gzip body: the bytes on the wire are its content-length then.
       const encoded = probe.headers.get("content-encoding");
       const decodedBytes = (await probe.arrayBuffer()).byteLength;
       if (headers === GZIP && encoded !== "gzip") throw new Error(`${name} on ${dbName}: answered without gzip`);
       const bytes = encoded ? Number(probe.headers.get("content-length")) : decodedBytes;
-      const r = steadyLoad(`${platform.url}${path}`, { connections, seconds, token, headers });
+      const sameSize = bytes > LARGE_BODY || encoded;
+      const {
+        run: r,
+        baselineRps,
+        ratios,
+      } = pairedLoad(`${platform.url}${path}`, sameSize ? [constantUrl, sameSizeUrl(bytes)] : [constantUrl], {
+        connections,
+        seconds,
+        token,
+        headers,
+      });
       if (r.non2xx > 0 || r.errors > 0)
         throw new Error(`${name} on ${dbName}: ${r.non2xx} non-2xx, ${r.errors} errors`);
       httpRows.push({
@@ -143,14 +164,15 @@ try {
         rps: r.rps.toFixed(0),
         p50: r.p50,
         p99: r.p99,
-        ratio: (r.rps / base.rps).toFixed(2),
+        baseline_rps: baselineRps[0].toFixed(0),
+        ratio: ratios[0].toFixed(2),
         bytes,
-        ratio_same_size: bytes > LARGE_BODY || encoded ? (r.rps / sameSizeBaseline(bytes).rps).toFixed(2) : "-",
+        ratio_same_size: sameSize ? ratios[1].toFixed(2) : "-",
       });
     }
     // CLI cold start of a command that calls the server (the PGlite one: the sandbox default).
     if (dbName === "PGlite") {
-      cliSearch = timeCommand([CLI, "jobs", "search", "rlhf", "--json"], {
+      cliSearch = timeCommandPair([CLI, "jobs", "search", "rlhf", "--json"], ["-e", "0"], {
         env: { OPENTRAIN_API_BASE_URL: platform.url },
         check: (res) => res.status === 0,
       });
@@ -173,24 +195,27 @@ try {
   pg?.stop();
 }
 
-// Start-up costs: CLI cold start against `node -e 0`, MCP start to tools/list.
-const nodeBase = timeCommand(["-e", "0"]);
+// Start-up costs: CLI cold start against `node -e 0` timed in turns with it, MCP start to tools/list.
+const cliVersion = timeCommandPair([join(ROOT, "packages/cli/dist/bin.js"), "--version"], ["-e", "0"], {
+  check: (res) => res.status === 0,
+});
+const nodeBase = cliVersion.baseline;
 startupRows.push({
   what: "node -e 0 (baseline)",
   median_ms: nodeBase.median.toFixed(0),
   peak_MiB: nodeBase.peakMiB.toFixed(0),
 });
-const cliVersion = timeCommand([join(ROOT, "packages/cli/dist/bin.js"), "--version"]);
 startupRows.push({
-  what: `opentrain --version (${(cliVersion.median / nodeBase.median).toFixed(2)}x)`,
-  median_ms: cliVersion.median.toFixed(0),
-  peak_MiB: cliVersion.peakMiB.toFixed(0),
+  what: `opentrain --version (${(cliVersion.command.median / nodeBase.median).toFixed(2)}x)`,
+  median_ms: cliVersion.command.median.toFixed(0),
+  peak_MiB: cliVersion.command.peakMiB.toFixed(0),
 });
 if (cliSearch) {
+  // Its ratio is against the node -e 0 runs taken in turns with it, while the server was up.
   startupRows.push({
-    what: `opentrain jobs search --json (${(cliSearch.median / nodeBase.median).toFixed(2)}x)`,
-    median_ms: cliSearch.median.toFixed(0),
-    peak_MiB: cliSearch.peakMiB.toFixed(0),
+    what: `opentrain jobs search --json (${(cliSearch.command.median / cliSearch.baseline.median).toFixed(2)}x)`,
+    median_ms: cliSearch.command.median.toFixed(0),
+    peak_MiB: cliSearch.command.peakMiB.toFixed(0),
   });
 }
 const mcpStart = process.hrtime.bigint();
@@ -211,10 +236,10 @@ startupRows.push({
   peak_MiB: mcpPeak.toFixed(0),
 });
 
-const httpCols = ["target", "db", "rps", "p50", "p99", "ratio", "bytes", "ratio_same_size"];
+const httpCols = ["target", "db", "rps", "p50", "p99", "baseline_rps", "ratio", "bytes", "ratio_same_size"];
 const startCols = ["what", "median_ms", "peak_MiB"];
 process.stdout.write(
-  `\nHTTP at ${connections} connections, median of ${rounds} runs of ${seconds} s each (ratio = req/s / baseline req/s)\n${table(httpRows, httpCols)}\n`,
+  `\nHTTP at ${connections} connections, median of ${rounds} rounds of ${seconds} s each (ratio = req/s / baseline req/s, per round)\n${table(httpRows, httpCols)}\n`,
 );
 process.stdout.write(`\nStart-up\n${table(startupRows, startCols)}\n`);
 const doc = `# Performance
@@ -222,14 +247,18 @@ const doc = `# Performance
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version}).
 Every HTTP figure sits next to a bare Fastify route answering a constant, measured in the same run
 on the same machine; the load generator (autocannon) runs in its own process. Latencies in ms.
-\`ratio\` compares with the constant route; for an answer over ${LARGE_BODY / 1024} KiB (or compressed),
-\`ratio_same_size\` compares with a bare route answering as many bytes (moving a large body costs the
-same anywhere). \`bytes\` is what goes on the wire. \`(gzip)\` rows send \`Accept-Encoding: gzip\`, as
-browsers, fetch/undici, \`curl --compressed\` and CDNs do: the public search answers with the gzip
-copy it keeps next to each cached answer (compressed once, not per request); the row without
-sends \`Accept-Encoding: identity\` and gets the uncompressed bytes.
+Each target is loaded in ${rounds} rounds; a round loads the bare route and the target back to back
+(the order alternating), \`ratio\` is the median of the rounds' req/s ratios and \`baseline_rps\` the
+bare route's median req/s in those rounds. Measuring the baseline once at the start let this VM's
+drift (its speed moves by a third within minutes) pass for the platform's cost. For an answer over
+${LARGE_BODY / 1024} KiB (or compressed), \`ratio_same_size\` compares with a bare route answering as many
+bytes, loaded in the same rounds (moving a large body costs the same anywhere). \`bytes\` is what
+goes on the wire. \`(gzip)\` rows send \`Accept-Encoding: gzip\`, as browsers, fetch/undici,
+\`curl --compressed\` and CDNs do: the public search answers with the gzip copy it keeps next to
+each cached answer (compressed once, not per request); the row without sends
+\`Accept-Encoding: identity\` and gets the uncompressed bytes.
 
-## HTTP, ${connections} connections, median of ${rounds} runs of ${seconds} s per target
+## HTTP, ${connections} connections, median of ${rounds} rounds of ${seconds} s per target
 
 ${markdownTable(httpRows, httpCols)}
 
