@@ -24,6 +24,18 @@ export function errorResult(err: unknown, ctx: ToolContext, toolName: string): C
         hint: advice?.hint ?? hintFor(err, ctx, toolName),
       });
     }
+    if (err instanceof NetworkError && err.answered) {
+      const baseUrl = ctx.baseUrlForMessages;
+      const reason = err.cause instanceof Error ? err.cause.message : err.message;
+      return failure({
+        status: null,
+        code: err.code,
+        message: `The OpenTrain API at ${baseUrl} answered, but its answer could not be read (${reason}).`,
+        requestId: null,
+        details: { baseUrl, requestSent: true, answered: true },
+        hint: `Retry a read. Before retrying a write, check whether it took effect (it reached the server). If this keeps happening, something between you and ${baseUrl} (a proxy) may be altering answers.`,
+      });
+    }
     if (err instanceof NetworkError) {
       const baseUrl = ctx.baseUrlForMessages;
       const timedOut = err.code === "TIMEOUT";

@@ -176,6 +176,27 @@ describe("error shaping and per-call settings (in-memory client ↔ server, fake
     expect(r.data).toMatchObject({ status: null, code: "NETWORK_ERROR", details: { baseUrl: BASE_URL } });
   });
 
+  it("an answer whose body cannot be read says the server was reached, not that it was unreachable", async () => {
+    const unreadable = (async () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            controller.error(new TypeError("terminated"));
+          },
+        }),
+        { status: 201, headers: { "content-type": "application/json" } },
+      )) as typeof fetch;
+    const { client, close } = await connect({ env: env(), fetch: unreadable, retryDelaysMs: [] });
+    const r = await call(client, "opentrain_register_agent", {});
+    await close();
+    expect(r.isError).toBe(true);
+    expect(r.text.split("\n")[0]).toBe(
+      `error NETWORK_ERROR: The OpenTrain API at ${BASE_URL} answered, but its answer could not be read (terminated).`,
+    );
+    expect(r.text).toContain("check whether it took effect");
+    expect(r.data).toMatchObject({ status: null, details: { baseUrl: BASE_URL, requestSent: true, answered: true } });
+  });
+
   it("a corrupt credentials file is an isError result that says how to fix it", async () => {
     mkdirSync(dirname(home.credentialsFile), { recursive: true });
     writeFileSync(home.credentialsFile, "{not json");

@@ -43,7 +43,10 @@ export class ApiError extends Error {
   }
 }
 
-/** The request did not get an answer: connection failure, DNS failure or timeout. */
+/**
+ * The request did not get a usable answer: connection failure, DNS failure, timeout, or an answer
+ * whose body could not be read (`answered`).
+ */
 export class NetworkError extends Error {
   override readonly name = "NetworkError";
   constructor(
@@ -52,6 +55,8 @@ export class NetworkError extends Error {
     /** True when the request provably never reached the server (safe to retry a write). */
     readonly notSent: boolean,
     override readonly cause?: unknown,
+    /** True when the server answered but the body could not be read (cut off, corrupt gzip). */
+    readonly answered = false,
   ) {
     super(message);
   }

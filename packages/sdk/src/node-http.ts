@@ -17,6 +17,14 @@ export interface PlainRequest {
   body?: string;
 }
 
+/** The server answered, but its body could not be decoded. */
+export class UnreadableBodyError extends Error {
+  override readonly name = "UnreadableBodyError";
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+  }
+}
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 20;
 
@@ -47,7 +55,7 @@ async function decodeBody(headers: IncomingHttpHeaders, body: Buffer): Promise<s
   const { gunzip } = await import("node:zlib");
   const plain = await new Promise<Buffer>((resolve, reject) =>
     gunzip(body, (err, out) =>
-      err ? reject(new Error(`The gzip response body is corrupt: ${err.message}`)) : resolve(out),
+      err ? reject(new UnreadableBodyError(`its gzip body is corrupt (${err.message})`, err)) : resolve(out),
     ),
   );
   return plain.toString("utf8");

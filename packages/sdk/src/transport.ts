@@ -1,5 +1,11 @@
 import { NetworkError } from "./errors.js";
-import { nodeHttpRequest, type HttpAnswer, type PlainRequest, type ResponseHeaders } from "./node-http.js";
+import {
+  nodeHttpRequest,
+  UnreadableBodyError,
+  type HttpAnswer,
+  type PlainRequest,
+  type ResponseHeaders,
+} from "./node-http.js";
 
 export type { ResponseHeaders } from "./node-http.js";
 
@@ -82,14 +88,17 @@ export async function send(url: string, init: RequestInit, opts: TransportOption
       const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
       const code = errorCode(err);
       const notSent = !timedOut && code !== undefined && NOT_SENT_CODES.has(code);
-      const netErr = timedOut
-        ? new NetworkError(`Request timed out after ${timeoutMs / 1000} s: ${url}`, "TIMEOUT", false, err)
-        : new NetworkError(
-            `Could not reach ${new URL(url).origin}${code ? ` (${code})` : ""}`,
-            "NETWORK_ERROR",
-            notSent,
-            err,
-          );
+      const netErr =
+        err instanceof UnreadableBodyError
+          ? unreadableAnswer(url, err.message, err)
+          : timedOut
+            ? new NetworkError(`Request timed out after ${timeoutMs / 1000} s: ${url}`, "TIMEOUT", false, err)
+            : new NetworkError(
+                `Could not reach ${new URL(url).origin}${code ? ` (${code})` : ""}`,
+                "NETWORK_ERROR",
+                notSent,
+                err,
+              );
       if (canRetry && !timedOut && (isGet || notSent)) {
         await sleep(delays[attempt] as number);
         continue;
@@ -101,6 +110,31 @@ export async function send(url: string, init: RequestInit, opts: TransportOption
       await sleep(delays[attempt] as number);
       continue;
     }
-    return { status: response.status, headers: response.headers, text: await response.text() };
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (err) {
+      if (canRetry && isGet) {
+        await sleep(delays[attempt] as number);
+        continue;
+      }
+      throw unreadableAnswer(url, err instanceof Error ? err.message : String(err), err);
+    }
+    return { status: response.status, headers: response.headers, text };
   }
+}
+
+/**
+ * The server answered but its body could not be read (a corrupt gzip body, a body the fetch
+ * implementation could not finish). GETs are retried as for any network failure, writes are not
+ * (the request was handled); the message says the server was reached, unlike "Could not reach".
+ */
+function unreadableAnswer(url: string, reason: string, cause: unknown): NetworkError {
+  return new NetworkError(
+    `The answer from ${new URL(url).origin} could not be read: ${reason}`,
+    "NETWORK_ERROR",
+    false,
+    cause,
+    true,
+  );
 }

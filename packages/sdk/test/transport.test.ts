@@ -119,7 +119,39 @@ describe("send over node:http", () => {
   it("reports a corrupt gzip body instead of returning garbage", async () => {
     const err = await send(`${main.origin}/corrupt`, { method: "GET" }, { retryDelaysMs: [] }).catch((e) => e);
     expect(err).toBeInstanceOf(NetworkError);
-    expect(String(((err as NetworkError).cause as Error).message)).toContain("gzip response body is corrupt");
+    expect(err).toMatchObject({ code: "NETWORK_ERROR", notSent: false, answered: true });
+    expect((err as NetworkError).message).toMatch(
+      new RegExp(`^The answer from ${main.origin} could not be read: its gzip body is corrupt \\(`),
+    );
+  });
+
+  it("retries a GET whose body could not be read, then reports it as answered", async () => {
+    let calls = 0;
+    const cutOff = (async () => {
+      calls++;
+      return new Response(
+        new ReadableStream({
+          pull(controller) {
+            controller.error(new TypeError("terminated"));
+          },
+        }),
+      );
+    }) as typeof fetch;
+    const err = await send("http://api.test/x", { method: "GET" }, { fetch: cutOff, retryDelaysMs: [0, 0] }).catch(
+      (e) => e,
+    );
+    expect(calls).toBe(3);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err).toMatchObject({
+      answered: true,
+      message: "The answer from http://api.test could not be read: terminated",
+    });
+    calls = 0;
+    const post = await send("http://api.test/x", { method: "POST" }, { fetch: cutOff, retryDelaysMs: [0, 0] }).catch(
+      (e) => e,
+    );
+    expect(calls).toBe(1);
+    expect(post).toMatchObject({ answered: true, notSent: false });
   });
 
   it("reports a refused connection as not sent, after the GET retries", async () => {
