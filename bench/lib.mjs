@@ -97,10 +97,14 @@ function runOnce(args, env, check) {
   return { ms, rss };
 }
 
+/** The middle value (the upper one of the two middle values for an even count). */
+export function median(xs) {
+  return xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
+
 function summary(runs) {
-  const times = runs.map((r) => r.ms).sort((a, b) => a - b);
   const peaks = runs.map((r) => r.rss).filter(Number.isFinite);
-  return { median: times[Math.floor(times.length / 2)], peakMiB: peaks.length ? Math.max(...peaks) : 0 };
+  return { median: median(runs.map((r) => r.ms)), peakMiB: peaks.length ? Math.max(...peaks) : 0 };
 }
 
 /** Median wall time (ms) and peak RSS (MiB) of a command over `runs` runs; `check` vets each run. */

@@ -10,7 +10,17 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { load, markdownTable, peakMiB, ROOT, startProcess, stopProcess, table, timeCommandPair } from "./lib.mjs";
+import {
+  load,
+  markdownTable,
+  median,
+  peakMiB,
+  ROOT,
+  startProcess,
+  stopProcess,
+  table,
+  timeCommandPair,
+} from "./lib.mjs";
 import { startEphemeralPostgres } from "../scripts/ephemeral-postgres.mjs";
 import { benchEvents } from "./events.mjs";
 import { benchLists } from "./lists.mjs";
@@ -25,7 +35,6 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
  * baseline measured once at the start let that drift pass for the platform's cost.
  */
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 /**
  * Loads `targetUrl` and each baseline URL in turns, `rounds` times. Returns the target's median
  * run (by req/s, its latencies too; a run with failures instead, which the caller refuses), each
@@ -35,14 +44,12 @@ function pairedLoad(targetUrl, baselineUrls, opts) {
   const runs = [];
   const ratios = baselineUrls.map(() => []);
   const baseRps = baselineUrls.map(() => []);
+  const loadBaselines = () => baselineUrls.map((u) => load(u, { connections, seconds }).rps);
   for (let i = 0; i < rounds; i++) {
-    const order = i % 2 === 0 ? ["base", "target"] : ["target", "base"];
-    let target;
-    let bases;
-    for (const step of order) {
-      if (step === "target") target = load(targetUrl, opts);
-      else bases = baselineUrls.map((u) => load(u, { connections, seconds }).rps);
-    }
+    // Even rounds load the baselines first, odd rounds the target first.
+    const before = i % 2 === 0 ? loadBaselines() : null;
+    const target = load(targetUrl, opts);
+    const bases = before ?? loadBaselines();
     runs.push(target);
     bases.forEach((b, k) => {
       baseRps[k].push(b);
@@ -94,7 +101,7 @@ async function startPlatform(env) {
  * keep-alive socket idle that long may be closed under the client (seen here as "other side
  * closed"); the probe is not what is measured.
  */
-function probeOnce(url, init) {
+function probeFresh(url, init) {
   return fetch(url, { ...init, headers: { ...init.headers, connection: "close" } });
 }
 
@@ -132,7 +139,7 @@ try {
     const tokens = { agent: await register(platform.url), inbox: inbox.token };
     for (const [name, path, tokenKind, headers = {}] of TARGETS) {
       const token = tokenKind ? tokens[tokenKind] : "";
-      const probe = await probeOnce(`${platform.url}${path}`, {
+      const probe = await probeFresh(`${platform.url}${path}`, {
         headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       }).catch((err) => {
         const state = platform.child.exitCode ?? platform.child.signalCode ?? "running";
